@@ -1,4 +1,105 @@
-// Package graph is newsgraph's knowledge graph, stored in Badger.
+// Package graph is newsgraph's knowledge graph, stored in Badger: documents,
+// the entities they mention resolved across documents, and the quotes,
+// events and relations read out of them, each traced to byte offsets in
+// its documents.
 //
-// The key layout is documented here as it is built; see store.go.
+// # Use
+//
+//	s, err := graph.Open(ctx, graph.Options{Dir: "newsgraph-data"})
+//	...
+//	defer s.Close()
+//	outcome, err := s.Ingest(ctx, article, doc) // Added or Unchanged
+//	page, err := s.Quotes(ctx, graph.QuoteFilter{Speaker: "Mr Yun"}, graph.Page{First: 10})
+//
+// # Writing
+//
+// Each document is stored by one Badger transaction: all of its facts
+// become visible together or not at all, and a crash cannot leave half a
+// document. A document too large for one transaction (Badger allows some
+// megabytes of writes; a news article needs a few hundred kilobytes at
+// most) is refused with ErrTooBig. Ingesting the same document again
+// (same ID, same SHA-256 of the text) writes nothing and reports
+// Unchanged; the same ID with another text is refused with ErrConflict.
+// Writers are serialised inside the Store; readers never wait.
+//
+// # Resolution across documents
+//
+// Names are compared in their NormName form: lower case, punctuation and
+// hyphens as spaces, leading honorifics (Mr, Mrs, Ms, Dr, Sir, …) and "the"
+// dropped, so "Mr Kim Jong-un" is "kim jong un".
+//
+//   - A name of two or more words joins the entity of the same type that
+//     has that name or alias (the most mentioned, if several). The
+//     document's other multi-word names are tried too.
+//   - A person known only by one word ("Kim") joins a stored person only if
+//     that one word is the stored person's own name and no other person is
+//     filed under it. "Kim Jong-un" and "Tony Kim" never merge.
+//   - Organisations, places and events join on any of their names, one word
+//     or more, acronyms included ("UN" and "United Nations" once a document
+//     gives both). A longer name becomes the canonical one.
+//
+// A global entity keeps the union of names (Aliases), roles (From/To
+// widened as sources say), mention and document counts, and the dates of
+// the documents that mention it.
+//
+// Quotes merge on NormQuote of their text (case, quotation marks,
+// ellipses "…"/"...", punctuation and white space ignored): the same
+// words from two outlets are one Quote with two Sources. With a known
+// speaker, a shorter or longer report of the same words (one text
+// contains the other, word for word) joins too. The same words from two
+// different known speakers stay two quotes.
+//
+// A quote's Date is the date the source gives for it; when no source does,
+// it is the publication date of its first document and DateFromDocument is
+// set; a later source with the quote's own date replaces it. Events follow
+// the same rule and merge on type, participants and date. Relations merge
+// on predicate, subject, object and date; a role held in an organisation
+// is also a role_of relation.
+//
+// Two entities mentioned in the same sentence (text split at . ! ? before a
+// space, and at line ends) get a mentioned_with edge whose weight counts
+// such sentences across all documents.
+//
+// # Dates
+//
+// Dates are YYYY, YYYY-MM or YYYY-MM-DD. A window [From, To] (either end
+// may be open or partial) contains a date when all the days the date
+// covers are inside it: "2017-10" is inside 2017-10-01..2017-10-31, but
+// "2017" is not inside 2017-09-19..2017-09-19. Undated facts are outside any
+// bounded window.
+//
+// # Key layout
+//
+// Keys are a short table prefix and NUL-separated fields; values are JSON
+// unless noted. Entity IDs are "person:", "org:", "place:" or "event:" and
+// a slug of the name ("person:joseph-yun"); quote IDs are "q" and 16 hex
+// digits of SHA-256 of the normalised text, events "v…", relations "r…".
+//
+//	!version                 format version, uint64 big-endian (FormatVersion)
+//	d/DOC                    Document (metadata, hash, counts)
+//	t/DOC                    document text, raw
+//	e/EID                    Entity
+//	n/NORMNAME/EID           name and alias index; value: entity type byte
+//	k/WORD/EID               words of names, for prefix search; value: type byte
+//	y/TYPE/^MENTIONS/EID     entities by type (and "*" for all), most mentioned first
+//	m/EID/DOC                mention spans of EID in DOC ([[start,end],...])
+//	x/DOC/EID                mentions of EID in DOC (count)
+//	c/A/B                    mentioned_with edge {weight, dates}, stored both ways
+//	q/QID                    Quote
+//	qa/HASH                  a merged variant's text hash -> QID
+//	qs/EID/DATE/QID          quotes by speaker, by date
+//	qd/DATE/QID              quotes by date
+//	qw/WORD/DATE/QID         word index of quotes (every variant's words)
+//	qn/WORD                  postings in qw/WORD, uint64: picks the rarest word
+//	r/RID                    Relation
+//	re/EID/RID               relations by subject and by object
+//	v/VID                    Event
+//	vp/EID/DATE/VID          events by participant (and place), by date
+//	vd/DATE/VID              events by date
+//	s/NAME                   counters (documents, entities, quotes, …), uint64
+//
+// Every query starts from an index and reads records only for what it
+// returns or must verify (contains: the rarest word's postings, then the
+// phrase is checked): costs grow with the answer, not with the store.
+// Totals of unfiltered lists come from the counters.
 package graph

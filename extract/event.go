@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// trigger is a word that signals an event of a type.
+type trigger struct {
+	typ  string
+	verb bool // a verb form: stronger than a noun, which may be generic
+}
+
+// eventTriggers: type: verb forms | noun forms.
+const eventTriggers = `speech: spoke speaks addressed | speech address
+tweet: tweeted tweets | tweet twitter
+test: tested test-fired test-fires detonated | test tests test-fire detonation detonations
+launch: launched launches | launch
+trip: visited visits travelled traveled toured flew | trip visit tour
+death: died dies killed | death
+defection: defected | defection
+bill: | bill legislation
+election: elected voted | election elections referendum
+meeting: met meets | meeting summit
+arrest: arrested detained jailed | arrest detention
+release: released freed | release
+attack: attacked bombed | attack attacks bombing
+resignation: resigned quit | resignation
+sanctions: sanctioned | sanctions
+lawsuit: sued | lawsuit
+acquisition: acquired bought | takeover merger acquisition
+announcement: announced unveiled | announcement
+strike: | strike`
+
+func newTriggers() map[string]trigger {
+	m := make(map[string]trigger)
+	for _, line := range strings.Split(eventTriggers, "\n") {
+		typ, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		verbs, nouns, _ := strings.Cut(rest, "|")
+		for _, w := range strings.Fields(verbs) {
+			m[w] = trigger{typ: typ, verb: true}
+		}
+		for _, w := range strings.Fields(nouns) {
+			m[w] = trigger{typ: typ}
+		}
+	}
+	return m
+}
+
+// eventRec is an event with entity indexes for its participants and place.
+type eventRec struct {
+	Event
+	parts []int
+	place int
+}
+
+// clauseBreak ends a clause: punctuation and quotation marks.
+func clauseBreak(t *token) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	switch t.text {
+	case ",", ";", ":", "–", "—", "(", ")", "“", "”", "\"":
+		return true
+	}
+	return false
+}
+
+// findEvents reads events from trigger words: who are the entities of the
+// clause (subject first), where a place or organisation after "at" or
+// "in", when the date of the clause or else of the sentence.
+func (d *doc) findEvents() {
+	l := d.x.lex
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.headline {
+			continue
+		}
+		seen := map[string]int{}
+		for k := s.first; k < s.last; k++ {
+			t := &d.toks[k]
+			if t.kind != tWord || t.inQuote {
+				continue
+			}
+			tr, ok := l.triggers[t.lower]
+			if !ok {
+				continue
+			}
+			if t.cap && t.lower != "twitter" && k != s.first {
+				continue
+			}
+			// the clause around the trigger
+			c0 := k
+			for c0 > s.first && !clauseBreak(&d.toks[c0-1]) {
+				c0--
+			}
+			c1 := k + 1
+			for c1 < s.last && !clauseBreak(&d.toks[c1]) {
+				c1++
+			}
+			if prev, ok := seen[tr.typ]; ok && prev == c0 {
+				continue
+			}
+			seen[tr.typ] = c0
+			ev := eventRec{place: -1}
+			ev.Type = tr.typ
+			ev.Start, ev.End = d.toks[c0].start, d.toks[c1-1].end
+			ev.Text = d.spanText(ev.Start, ev.End)
+			for j := c0; j < c1; j++ {
+				e := d.entAt(j)
+				if e < 0 || d.ents[e].typ == kind.Unknown {
+					continue
+				}
+				mm := &d.ms[d.tokMention[j]]
+				j = mm.tok1 - 1
+				if ev.place < 0 && d.ents[e].typ != kind.Person && d.locatedAfter(mm.tok0, c0) {
+					ev.place = e
+					continue
+				}
+				if !containsInt(ev.parts, e) {
+					ev.parts = append(ev.parts, e)
+				}
+			}
+			// A pronoun subject: "he vowed", "he travelled".
+			if len(ev.parts) == 0 || d.ents[ev.parts[0]].typ != kind.Person {
+				for j := c0; j < k; j++ {
+					if w := d.toks[j].lower; w == "he" || w == "she" || w == "his" || w == "her" {
+						if p := d.personBefore(d.toks[j].start); p >= 0 && !containsInt(ev.parts, p) {
+							ev.parts = append([]int{p}, ev.parts...)
+						}
+						break
+					}
+				}
+			}
+			if len(ev.parts) == 0 && ev.place < 0 {
+				continue
+			}
+			ev.Date, _ = d.dateIn(ev.Start, ev.End)
+			if ev.Date == "" {
+				ev.Date, _ = d.dateIn(s.start, s.end)
+			}
+			ev.Confidence = 0.5
+			if tr.verb {
+				ev.Confidence = 0.65
+			}
+			if len(ev.parts) > 0 && ev.Date != "" {
+				ev.Confidence += 0.1
+			}
+			d.events = append(d.events, ev)
+		}
+	}
+}
+
+// locatedAfter reports whether the mention at token k follows "at" or
+// "in" (with an optional "the") no earlier than token min.
+func (d *doc) locatedAfter(k, min int) bool {
+	k--
+	if k >= min && d.toks[k].lower == "the" {
+		k--
+	}
+	return k >= min && (d.toks[k].lower == "at" || d.toks[k].lower == "in")
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// personBefore is the most recent person mentioned before pos outside
+// quotation marks, or -1.
+func (d *doc) personBefore(pos int) int {
+	for i := d.mentionAt(pos) - 1; i >= 0; i-- {
+		m := &d.ms[d.order[i]]
+		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && !d.toks[m.tok0].inQuote {
+			return m.ent
+		}
+	}
+	return -1
+}

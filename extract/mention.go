@@ -1,0 +1,444 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// mention is one span of the text that names an entity, before the
+// mentions are grouped into entities.
+type mention struct {
+	start, end int
+	tok0, tok1 int // token range of the name, tok1 exclusive
+	sent       int
+	lex        lexEntry // the lexicon entry, when fromLex
+	fromLex    bool
+	typ        kind.Entity
+	canon      string // canonical name for lexicon mentions
+	key        string // the name as written with single spaces; grouping key for names
+	nWords     int
+	// Evidence for each type, summed over the clues around the mention.
+	person, org, place float64
+	headline, quoted   bool
+	honor              string // the honorific before the name ("Mr"), if any
+	metonym            bool   // a capital standing for its country
+	nominal            bool   // an anonymous source: "a State Department official"
+	nomHead            string // the head noun of a nominal
+	ent                int    // index of the entity, -1 until resolved
+	drop               bool
+}
+
+// skipWords are capitalised words that are never names on their own.
+var skipWords = set(`january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter i internet web tv am pm ok eu-wide
+gdp ceo cfo coo icbm icbms wmd wmds dvd dvds cd cds pc pcs mp3 sms hiv aids sars dna vat ipo ipos rpi cpi`)
+
+// compass words are no names on their own: "the North", "the West".
+var compass = set(`north south east west northern southern eastern western central`)
+
+// splitters separate two names unless an organisation head absorbs them.
+var splitters = set(`of for and &`)
+
+var connectors = set(`of for and de du la le van von der den bin al el da dos del &`)
+
+// prevLocPreps make a following capital a location rather than its government.
+var locPreps = set(`in at from to near outside into across around via through towards toward inside between within`)
+
+func isCapWord(t *token) bool { return t.kind == tWord && t.cap }
+
+// keyOf returns the lowercase key of tokens [i,j) when they are separated
+// by single spaces, without allocating; ok is false otherwise.
+func keyOf(toks []token, lower string, i, j int) (string, bool) {
+	for k := i + 1; k < j; k++ {
+		gap := toks[k].start - toks[k-1].end
+		if gap > 1 || (gap == 1 && lower[toks[k-1].end] != ' ') {
+			return "", false
+		}
+	}
+	return lower[toks[i].start:toks[j-1].end], true
+}
+
+// nameKey is the text of tokens [i,j) with single spaces.
+func nameKey(text string, toks []token, i, j int) string {
+	if _, ok := keyOf(toks, text, i, j); ok {
+		return text[toks[i].start:toks[j-1].end]
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && toks[k].start > toks[k-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].text)
+	}
+	return b.String()
+}
+
+// lookup finds the longest lexicon phrase starting at token p and ending
+// before max. Phrases ending outside the capitalised run (runEnd) must be
+// places or organisations ("Korean peninsula").
+func (x *Extractor) lookup(toks []token, lower string, p, runEnd, max int) (lexEntry, int) {
+	l := x.lex
+	if e, ok := l.acronyms[toks[p].text]; ok {
+		return e, 1
+	}
+	n := l.maxTokens
+	if max-p < n {
+		n = max - p
+	}
+	for L := n; L >= 1; L-- {
+		last := &toks[p+L-1]
+		if last.kind != tWord {
+			continue
+		}
+		k, ok := keyOf(toks, lower, p, p+L)
+		if !ok {
+			continue
+		}
+		e, ok := l.phrases[k]
+		if !ok || e.nTokens != L {
+			continue
+		}
+		if p+L > runEnd && e.kind != lexPlace && e.kind != lexOrg && e.kind != lexCountry {
+			continue
+		}
+		if e.kind == lexTitle || e.kind == lexHonorific {
+			if !toks[p].cap {
+				continue
+			}
+		}
+		return e, L
+	}
+	return lexEntry{}, 0
+}
+
+// docWords is the set of words written in lower case somewhere in the
+// document; a capitalised sentence opener that is one of them is no name.
+type docWords map[string]struct{}
+
+func buildDocWords(toks []token) docWords {
+	m := make(docWords, len(toks)/3)
+	for i := range toks {
+		t := &toks[i]
+		if t.kind == tWord && !t.cap {
+			m[t.lower] = struct{}{}
+		}
+	}
+	return m
+}
+
+func sentenceInitial(toks []token, s *sentence, p int) bool {
+	if p == s.first {
+		return true
+	}
+	q := &toks[p-1]
+	if q.kind != tPunct {
+		return false
+	}
+	switch q.text {
+	case "“", "\"", "‘", "(", ":", "–", "—", "-", "'", "[", "…":
+		return true
+	}
+	return false
+}
+
+// findMentions reads the capitalised runs of every sentence into mentions.
+func (x *Extractor) findMentions(text, lower string, toks []token, sents []sentence, dw docWords) []mention {
+	l := x.lex
+	var ms []mention
+	for si := range sents {
+		s := &sents[si]
+		for k := s.first; k < s.last; {
+			if !isCapWord(&toks[k]) {
+				k++
+				continue
+			}
+			// The run: capitalised words, inner connectors, the period of an abbreviation.
+			r := k + 1
+			for r < s.last {
+				t := &toks[r]
+				if isCapWord(t) {
+					r++
+					continue
+				}
+				if r+1 < s.last && isCapWord(&toks[r+1]) {
+					if t.kind == tWord && connectors[t.lower] {
+						r += 2
+						continue
+					}
+					if t.text == "." && t.start == toks[r-1].end && abbreviations[toks[r-1].lower] {
+						r += 2
+						continue
+					}
+				}
+				break
+			}
+			ms = x.segmentRun(ms, text, lower, toks, s, si, k, r, dw)
+			k = r
+		}
+	}
+	_ = l
+	return ms
+}
+
+// segmentRun splits one capitalised run into lexicon phrases, titles,
+// honorifics and unknown names, and scores the unknown names.
+func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s *sentence, si, k, r int, dw docWords) []mention {
+	l := x.lex
+	var honor string
+	titled := false
+	nameStart := -1
+	absorb := false
+	flushName := func(end int) {
+		if nameStart < 0 {
+			return
+		}
+		// trim connectors and periods at the ends
+		for end > nameStart && (toks[end-1].kind != tWord || connectors[toks[end-1].lower]) {
+			end--
+		}
+		if end > nameStart && !absorb {
+			// "Tony Kim and Kim Hak Song": two names, unless an organisation
+			// head took the connector ("Centre for Strategic and International Studies").
+			for p := nameStart; p < end; p++ {
+				if t := &toks[p]; t.kind == tWord && !t.cap && splitters[t.lower] {
+					if p > nameStart {
+						ms = append(ms, x.scoreName(text, toks, s, si, nameStart, p, k, r, honor, titled, false))
+					}
+					honor, titled = "", false
+					nameStart = p + 1
+				}
+			}
+		}
+		if end > nameStart {
+			ms = append(ms, x.scoreName(text, toks, s, si, nameStart, end, k, r, honor, titled, absorb))
+		}
+		nameStart = -1
+		honor = ""
+		titled = false
+		absorb = false
+	}
+	for p := k; p < r; {
+		t := &toks[p]
+		if t.kind != tWord || (connectors[t.lower] && !t.cap) {
+			if nameStart >= 0 && t.kind == tWord && (t.lower == "of" || t.lower == "for") && l.headOf[toks[p-1].lower] {
+				absorb = true
+			}
+			p++
+			continue
+		}
+		if s.headline && t.allCaps {
+			if _, ok := l.acronyms[t.text]; !ok {
+				flushName(p)
+				p++
+				continue
+			}
+		}
+		e, L := x.lookup(toks, lower, p, r, s.last)
+		if L > 0 && absorb && (e.kind == lexCountry || e.kind == lexPlace || e.kind == lexCapital || e.kind == lexOrg) {
+			p += L // "Bank of England": the place is part of the name
+			continue
+		}
+		if L > 0 {
+			// A given name before a one-word place or company is a person: Michael Jordan.
+			if nameStart >= 0 && p-nameStart == 1 && L == 1 && l.given[toks[nameStart].lower] && e.kind != lexTitle && e.kind != lexHonorific {
+				p++
+				continue
+			}
+			// A place before an organisation cue is part of the organisation: Manchester United, British Airways.
+			if (e.kind == lexCountry || e.kind == lexPlace || e.kind == lexCapital || e.kind == lexDemonym) && p+L < r && nameStart < 0 {
+				if q := p + L; isCapWord(&toks[q]) && l.cues[toks[q].lower] && (q+1 == r || !isCapWord(&toks[q+1])) {
+					if _, ok := l.phrases[toks[q].lower]; !ok {
+						nameStart = p
+						absorb = true
+						p = q + 1
+						continue
+					}
+				}
+			}
+			flushName(p)
+			switch e.kind {
+			case lexTitle:
+				titled = true
+				honor = ""
+			case lexHonorific:
+				honor = t.text
+				titled = false
+			default:
+				ms = append(ms, x.lexMention(text, toks, s, si, p, p+L, e))
+			}
+			p += L
+			continue
+		}
+		if nameStart < 0 {
+			if skipWords[t.lower] || (len(t.text) == 1) {
+				p++
+				continue
+			}
+			if sentenceInitial(toks, s, p) && honor == "" {
+				if _, lowSeen := dw[t.lower]; lowSeen || l.common[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") {
+					p++
+					continue
+				}
+			}
+			nameStart = p
+		} else if skipWords[t.lower] {
+			flushName(p)
+			p++
+			continue
+		}
+		p++
+	}
+	flushName(r)
+	return ms
+}
+
+func (x *Extractor) lexMention(text string, toks []token, s *sentence, si, i, j int, e lexEntry) mention {
+	m := mention{start: toks[i].start, end: toks[j-1].end, tok0: i, tok1: j, sent: si, lex: e, fromLex: true,
+		canon: e.name, key: e.name, nWords: j - i, ent: -1, headline: s.headline, quoted: toks[i].inQuote}
+	switch e.kind {
+	case lexOrg:
+		m.typ = kind.Org
+	case lexCapital:
+		m.typ = kind.Place
+		if j < len(toks) && toks[j].kind == tPoss {
+			m.metonym = true // "Pyongyang's stepped-up testing"
+		} else if i > s.first && locPreps[toks[i-1].lower] {
+			m.canon, m.key = e.city, e.city
+		} else if i+1 < len(toks) && toks[i+1].kind == tPunct && (toks[i+1].text == ",") && i > s.first && toks[i-1].kind == tPunct {
+			m.canon, m.key = e.city, e.city // a dateline "LONDON, ..."
+		} else {
+			m.metonym = true
+		}
+	default:
+		m.typ = kind.Place
+	}
+	return m
+}
+
+// scoreName builds the mention of an unknown capitalised name [i,j) of the
+// run [k,r) and weighs the clues to its type.
+func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, k, r int, honor string, titled, orgForced bool) mention {
+	l := x.lex
+	m := mention{start: toks[i].start, end: toks[j-1].end, tok0: i, tok1: j, sent: si, ent: -1,
+		headline: s.headline, quoted: toks[i].inQuote, honor: honor}
+	m.key = nameKey(text, toks, i, j)
+	if honor != "" {
+		// The mention covers the honorific: "Mr Yun".
+		h := i - 1
+		for h > s.first && toks[h].kind == tPunct && toks[h].text == "." {
+			h--
+		}
+		if h >= s.first && toks[h].text == honor {
+			m.start = toks[h].start
+		}
+	}
+	words, commons, hasConn := 0, 0, false
+	for p := i; p < j; p++ {
+		t := &toks[p]
+		if t.kind != tWord {
+			continue
+		}
+		if connectors[t.lower] && !t.cap {
+			hasConn = true
+			continue
+		}
+		words++
+		if l.common[t.lower] {
+			commons++
+		}
+	}
+	m.nWords = words
+	first, last := &toks[i], &toks[j-1]
+	if orgForced {
+		m.org += 3
+	}
+	if honor != "" {
+		m.person += 3
+	}
+	if titled {
+		m.person += 3
+	}
+	if i == k && i > s.first {
+		if _, ok := l.title(toks[i-1].lower); ok && !toks[i-1].cap {
+			m.person += 2.5
+		}
+	}
+	if l.cues[last.lower] && !(words == 1 && l.given[last.lower]) {
+		m.org += 3
+	}
+	if hasConn && l.headOf[first.lower] {
+		m.org += 3
+	}
+	if l.given[first.lower] {
+		if words >= 2 {
+			m.person += 2
+		} else {
+			m.person += 0.8
+		}
+	}
+	if words == 1 && len(first.text) > 2 && strings.HasSuffix(first.text, "s") && isAllCaps(first.text[:len(first.text)-1]) {
+		m.drop = true // a plural acronym: ICBMs
+	}
+	if first.allCaps && words == 1 {
+		m.org += 0.5
+	}
+	if words == 1 && compass[first.lower] {
+		m.drop = true
+	}
+	if h := strings.IndexByte(first.text, '-'); h > 0 && i+1 <= j {
+		// "US-North Korean": a compound of known places, not a name
+		if _, ok := l.acronyms[first.text[:h]]; ok {
+			m.drop = true
+		} else if e, ok := l.phrases[first.lower[:h]]; ok && e.kind != lexTitle && e.kind != lexHonorific {
+			m.drop = true
+		}
+	}
+	// after the name
+	if j < s.last {
+		a := &toks[j]
+		switch {
+		case a.text == "," && j+2 < s.last && toks[j+1].kind == tNum && toks[j+2].text == ",":
+			m.person += 3 // "Smith, 45,"
+		case a.kind == tWord && l.speech[a.lower]:
+			if words >= 2 {
+				m.person += 1
+			} else {
+				m.person += 0.6
+			}
+		case a.kind == tWord && (a.lower == "who" || a.lower == "whose"):
+			m.person += 1
+		case a.kind == tWord && a.lower == "and" && j+1 < s.last && l.given[toks[j+1].lower] && toks[j+1].cap:
+			m.person += 1 // "Trump and Kim Jong-un"
+		case a.kind == tWord && (a.lower == "was" || a.lower == "is" || a.lower == "became"):
+			q := j + 1
+			for q < s.last && determiners[toks[q].lower] {
+				q++
+			}
+			if q < s.last {
+				if _, ok := l.title(toks[q].lower); ok {
+					m.person += 1.5 // "Thae Yong Ho was chief of mission"
+				}
+			}
+		}
+	}
+	// before the run
+	if k > s.first {
+		b := &toks[k-1]
+		if i == k && b.kind == tWord {
+			switch {
+			case locPreps[b.lower] && words == 1:
+				m.place += 0.8
+			case b.lower == "the":
+				m.org += 0.8
+			}
+		}
+	}
+	if words >= 2 && words <= 4 && commons == 0 && !hasConn && !first.allCaps {
+		m.person += 0.6
+	}
+	if commons == words {
+		m.drop = true
+	}
+	return m
+}

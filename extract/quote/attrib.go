@@ -1,0 +1,799 @@
+package quote
+
+import "sort"
+
+// Confidence levels: how sure each way of finding a quote is.
+const (
+	confAfter      = 0.9  // “…,” he said
+	confBefore     = 0.85 // Mr Yun said: “…”
+	confSentence   = 0.7  // a cue elsewhere in the sentence
+	confPartial    = 0.55 // a short quotation governed by a cue: vowed to “totally destroy”
+	confParagraph  = 0.8  // the next paragraph of an unclosed quotation
+	confFollowing  = 0.6  // a quotation opening the sentence after an attributed one
+	confOrphan     = 0.3  // a long quotation with no attribution at all
+	confIndirect   = 0.6  // X said the talks were pointless
+	confClauseThen = 0.65 // the talks were pointless, the official said
+)
+
+// cueAt reports whether a cue verb starts at token i, giving the index of
+// its last token ("according to" has two) and its class. Passives ("is
+// said to", "was told") and idioms ("so called", "said to be", "called
+// for") are not cues.
+func (s *scanner) cueAt(i int) (last int, c cue, ok bool) {
+	w := s.lower(i)
+	if w == "" {
+		return 0, 0, false
+	}
+	if w == "according" {
+		if s.is(i+1, "to") {
+			return i + 1, cueStrong | cueIndirect, true
+		}
+		return 0, 0, false
+	}
+	c, ok = cues[w]
+	if !ok {
+		return 0, 0, false
+	}
+	p := i - 1
+	for p >= 0 && s.word(p) && skipWords[s.lower(p)] && !s.is(p, "has") && !s.is(p, "have") && !s.is(p, "had") {
+		if s.is(p, "not") || s.is(p, "never") {
+			return 0, 0, false // he did not say whether
+		}
+		p--
+	}
+	if s.is(p, "to") && (s.is(p-1, "refused") || s.is(p-1, "declined")) {
+		return 0, 0, false
+	}
+	if beWords[s.lower(p)] || s.is(i-1, "so") || s.is(i-1, "the") || s.is(i-1, "as") {
+		return 0, 0, false
+	}
+	switch w {
+	case "said", "says", "say":
+		if s.is(i+1, "to") && (s.is(i+2, "be") || s.is(i+2, "have") || s.is(i+2, "been") || s.is(i+2, "include")) {
+			return 0, 0, false
+		}
+		if w == "say" && (s.is(i-1, "to") || s.is(i-1, "a") || s.is(i-1, "no") || s.is(i-1, "final") || s.is(i-1, "their") || s.is(i-1, "his") || s.is(i-1, "her")) {
+			return 0, 0, false
+		}
+	case "called", "calls":
+		if s.is(i+1, "for") || s.is(i+1, "on") || s.is(i+1, "off") || s.is(i+1, "up") || s.is(i+1, "in") || s.is(i+1, "back") {
+			return 0, 0, false
+		}
+	case "told", "tells":
+		if s.is(i+1, "of") || s.is(i+1, "off") {
+			return 0, 0, false
+		}
+	}
+	return i, c, true
+}
+
+// participle reports whether the cue at token i is an -ing form ("adding",
+// "saying"), whose speaker is the subject of the sentence's main cue.
+func (s *scanner) participle(i int) bool {
+	t := s.toks[i]
+	return t.end-t.start > 4 && s.text[t.end-3:t.end] == "ing"
+}
+
+// speakerBefore reads the speaker phrase ending just before the cue at
+// token k, not reaching token lo or before. It skips auxiliaries and
+// adverbs ("has", "also", "later") and an appositive between commas ("Mr
+// Smith, the chairman, said"). a is -1 when there is none.
+func (s *scanner) speakerBefore(k, lo int) (a, b int, f Form) {
+	j := k - 1
+	for j > lo && s.word(j) && skipWords[s.lower(j)] {
+		j--
+	}
+	if j <= lo {
+		return -1, -1, NoSpeaker
+	}
+	if s.punct(j, ',') {
+		c := j - 1
+		for c > lo && j-c < 16 && !s.punct(c, ',') && s.toks[c].kind != tMark && !s.terminal(c) && !s.punct(c, ';') && !s.punct(c, ':') && !s.punct(c, '(') {
+			c--
+		}
+		if c > lo && s.punct(c, ',') {
+			j = c - 1
+		} else if a, b, f := s.speakerBefore(j, lo); a == lo+1 && s.sents[s.sent[j]].first == a {
+			// "The State Department official, said": a stray comma after
+			// a subject that opens the sentence.
+			return a, b, f
+		} else {
+			return -1, -1, NoSpeaker
+		}
+	}
+	if j <= lo || !s.word(j) {
+		return -1, -1, NoSpeaker
+	}
+	if pronouns[s.lower(j)] {
+		return j, j, Pronoun
+	}
+	a = -1
+	for i := j; i > lo && j-i < 12; i-- {
+		if s.abbrevDot(i) || s.punct(i, '&') {
+			a = i
+			continue
+		}
+		if !s.word(i) {
+			break
+		}
+		w := s.lower(i)
+		if stopWords[w] {
+			if w == "and" && i < j && s.toks[i+1].upper && s.word(i-1) && s.toks[i-1].upper {
+				a = i
+				continue // Marks and Spencer
+			}
+			break
+		}
+		if pronouns[w] {
+			break
+		}
+		a = i
+		if determiners[w] && !s.is(i-1, "of") && !s.is(i-1, "for") {
+			break
+		}
+	}
+	return s.trimSpeaker(a, j)
+}
+
+// speakerAfter reads the speaker phrase right after the cue ending at
+// token k ("said Mr Smith", "according to the official"), before token hi.
+func (s *scanner) speakerAfter(k, hi int) (a, b int, f Form) {
+	a, b = k+1, -1
+	for i := a; i < hi && i < len(s.toks) && i-a < 12; i++ {
+		if s.abbrevDot(i) || s.punct(i, '&') {
+			continue
+		}
+		if !s.word(i) {
+			break
+		}
+		w := s.lower(i)
+		if stopWords[w] {
+			if w == "and" && i > a && s.toks[i-1].upper && s.word(i+1) && s.toks[i+1].upper {
+				continue
+			}
+			break
+		}
+		if pronouns[w] {
+			if i == a {
+				b = i
+			}
+			break
+		}
+		b = i
+	}
+	if b < 0 {
+		return -1, -1, NoSpeaker
+	}
+	return s.trimSpeaker(a, b)
+}
+
+// trimSpeaker drops connecting words at the ends of tokens a..b and
+// classifies what is left.
+func (s *scanner) trimSpeaker(a, b int) (int, int, Form) {
+	if a < 0 {
+		return -1, -1, NoSpeaker
+	}
+	for a <= b && (s.is(a, "of") || s.is(a, "for") || s.is(a, "and") || s.punct(a, '&')) {
+		a++
+	}
+	for b >= a && (s.is(b, "of") || s.is(b, "for") || s.is(b, "and") || s.punct(b, '&') || determiners[s.lower(b)]) {
+		b--
+	}
+	if a > b {
+		return -1, -1, NoSpeaker
+	}
+	if a == b && pronouns[s.lower(a)] {
+		return a, b, Pronoun
+	}
+	if determiners[s.lower(a)] {
+		head := b
+		for i := a + 1; i <= b; i++ {
+			if s.is(i, "of") || s.is(i, "for") || s.is(i, "at") || s.is(i, "with") {
+				head = i - 1
+				break
+			}
+		}
+		if s.toks[head].upper {
+			return a, b, Named
+		}
+		return a, b, Nominal
+	}
+	if s.toks[b].upper {
+		return a, b, Named
+	}
+	return a, b, Nominal
+}
+
+// attribution is what attributes one quotation.
+type attribution struct {
+	cue, cueLast int // token indexes; cue is -1 when none was found
+	spA, spB     int // the speaker phrase; spA is -1 when none
+	form         Form
+	tier         int // 1 right after, 2 right before, 3 elsewhere in the sentence, 0 none
+	dist         int // words between a cue before the quotation and its opening mark
+}
+
+var noAttribution = attribution{cue: -1, cueLast: -1, spA: -1, spB: -1}
+
+// attribute finds the cue and speaker of quotation qi.
+func (s *scanner) attribute(qi int) attribution {
+	q := s.spans[qi]
+	n := len(s.toks)
+	o := q.open
+	ss := s.sents[s.sent[o]]
+
+	// After: “…,” he said / “…,” said Mr Smith / “…”, according to X.
+	if !q.unclosed {
+		c := q.close
+		cs := s.sents[s.sent[c]]
+		j := c + 1
+		if j < n && s.sent[j] == s.sent[c] && (s.punct(j, ',') || s.punct(j, '-') || s.isDash(j)) {
+			j++
+		}
+		if j < n && s.sent[j] == s.sent[c] {
+			if last, cl, ok := s.cueAt(j); ok && !s.participle(j) {
+				if a, b, f := s.speakerAfter(last, cs.last+1); a >= 0 {
+					return attribution{cue: j, cueLast: last, spA: a, spB: b, form: f, tier: 1}
+				}
+				if cl&cueStrong != 0 {
+					// “…,” said one. Keep the cue even without a speaker.
+					return attribution{cue: j, cueLast: last, spA: -1, spB: -1, tier: 1}
+				}
+			}
+			for k := j; k < n && k < j+12 && s.sent[k] == s.sent[c]; k++ {
+				t := s.toks[k]
+				if t.kind == tMark || t.kind == tPunct && !s.punct(k, ',') && !s.abbrevDot(k) && !s.punct(k, '&') {
+					break
+				}
+				if s.is(k, "quoted") {
+					// “…,” Arab News quoted Prince Saud as saying.
+					for x := k + 1; x < k+10 && x < cs.last; x++ {
+						if s.is(x, "as") && s.is(x+1, "saying") {
+							if a, b, f := s.speakerAfter(k, x); a >= 0 {
+								return attribution{cue: k, cueLast: k, spA: a, spB: b, form: f, tier: 1}
+							}
+							break
+						}
+					}
+					break
+				}
+				last, _, ok := s.cueAt(k)
+				if !ok {
+					continue
+				}
+				if a, b, f := s.speakerBefore(k, c); a == j {
+					return attribution{cue: k, cueLast: last, spA: a, spB: b, form: f, tier: 1}
+				}
+				break
+			}
+		}
+	}
+
+	// Before: X said: “…” / X told the BBC: “…” / According to X, “…”.
+	j := o - 1
+	if j < 0 {
+		return s.inSentence(qi, ss, -1)
+	}
+	lo := ss.first
+	colon := s.punct(j, ':')
+	if s.toks[j].para != s.toks[o].para {
+		if !colon {
+			return s.inSentence(qi, ss, -1)
+		}
+		lo = s.sents[s.sent[j]].first // X said:\n“…”
+	}
+	if colon || s.punct(j, ',') || s.isDash(j) {
+		j--
+	}
+	for k := j; k >= lo && j-k <= 10; k-- {
+		if s.toks[k].kind == tMark || s.inQ[k] >= 0 {
+			break // another quotation: a cue before it is for the sentence tier
+		}
+		last, cl, ok := s.cueAt(k)
+		if !ok {
+			continue
+		}
+		dist := j - last
+		if cl&cueStrong == 0 && (dist > 4 || dist == 0 && !colon && !s.punct(o-1, ',') && !s.is(k, "asked")) {
+			break // a policy called “X”
+		}
+		if !colon && dist > 3 && cl&cueStrong == 0 {
+			break
+		}
+		att := attribution{cue: k, cueLast: last, spA: -1, spB: -1, tier: 2, dist: dist}
+		if !colon && dist > 3 {
+			att.tier = 3
+		}
+		att.spA, att.spB, att.form = s.speakerOf(k, last, lo-1, o)
+		if att.spA < 0 && colon {
+			att.spA, att.spB, att.form = s.speakerAfter(last, j+1) // said Mr Smith: “…”
+		}
+		return att
+	}
+	return s.inSentence(qi, ss, j)
+}
+
+// speakerOf reads the speaker of the cue at tokens k..last that precedes
+// a quotation opening at token o, looking no further back than lo.
+func (s *scanner) speakerOf(k, last, lo, o int) (int, int, Form) {
+	switch {
+	case s.is(k, "according"):
+		return s.speakerAfter(last, o)
+	case s.participle(k):
+		return s.mainSpeaker(k, lo)
+	}
+	if a, b, f := s.speakerBefore(k, lo); a >= 0 {
+		return a, b, f
+	}
+	// "X conceded ... and added:": the subject of the first verb.
+	if p := s.skipBack(k-1, lo); s.is(p, "and") || s.is(p, "but") {
+		return s.mainSpeaker(k, lo)
+	}
+	return -1, -1, NoSpeaker
+}
+
+// skipBack returns the first token at or before i, after lo, that is not
+// an auxiliary or adverb.
+func (s *scanner) skipBack(i, lo int) int {
+	for i > lo && s.word(i) && skipWords[s.lower(i)] {
+		i--
+	}
+	return i
+}
+
+// mainSpeaker finds the speaker of the cue before the participle at token k
+// in the same sentence: “…,” he said, adding: “…”.
+func (s *scanner) mainSpeaker(k, lo int) (int, int, Form) {
+	for i := k - 1; i > lo; i-- {
+		if s.inQ[i] >= 0 || !s.word(i) {
+			continue
+		}
+		if _, cl, ok := s.cueAt(i); ok && cl&cueStrong != 0 && !s.participle(i) {
+			if a, b, f := s.speakerBefore(i, lo); a >= 0 {
+				return a, b, f
+			}
+			if p := s.inQ[i-1]; p >= 0 || s.punct(i-1, ',') {
+				return s.speakerAfter(i, len(s.toks))
+			}
+			return -1, -1, NoSpeaker
+		}
+	}
+	return -1, -1, NoSpeaker
+}
+
+// inSentence looks for a strong cue anywhere else in the quotation's
+// sentence: before token from (counting down), then after the quotation.
+func (s *scanner) inSentence(qi int, ss sentence, from int) attribution {
+	q := s.spans[qi]
+	for k := from; k >= ss.first; k-- {
+		if s.inQ[k] >= 0 || !s.word(k) {
+			continue
+		}
+		if last, cl, ok := s.cueAt(k); ok && cl&cueStrong != 0 {
+			a, b, f := s.speakerOf(k, last, ss.first-1, q.open)
+			return attribution{cue: k, cueLast: last, spA: a, spB: b, form: f, tier: 3}
+		}
+	}
+	if q.unclosed {
+		return noAttribution
+	}
+	last := s.sents[s.sent[q.close]].last
+	for k := q.close + 1; k <= last; k++ {
+		if s.inQ[k] >= 0 || !s.word(k) {
+			continue
+		}
+		if cl, ok := s.cueAtEnd(k); ok && cl&cueStrong != 0 {
+			end, _, _ := s.cueAt(k)
+			a, b, f := s.speakerBefore(k, q.close)
+			if a < 0 {
+				a, b, f = s.speakerAfter(end, last+1)
+			}
+			return attribution{cue: k, cueLast: end, spA: a, spB: b, form: f, tier: 3}
+		}
+	}
+	return noAttribution
+}
+
+func (s *scanner) cueAtEnd(k int) (cue, bool) {
+	_, c, ok := s.cueAt(k)
+	return c, ok
+}
+
+func (s *scanner) isDash(i int) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tPunct {
+		return false
+	}
+	switch s.text[s.toks[i].start:s.toks[i].end] {
+	case "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// countWords counts the words in tokens [a, b).
+func (s *scanner) countWords(a, b int) (words, upper int) {
+	for i := a; i < b; i++ {
+		if s.toks[i].kind == tWord {
+			words++
+			if s.toks[i].upper {
+				upper++
+			}
+		}
+	}
+	return words, upper
+}
+
+// direct turns the paired quotation marks into Quotes.
+func (s *scanner) direct() {
+	s.kept = make([]bool, len(s.spans))
+	prev := -1      // span index of the last quotation kept
+	prevOut := -1   // its index in s.out
+	prevCue := -1   // its cue token
+	chainHead := -1 // first part, in s.out, of a quotation running over paragraphs
+	for qi, q := range s.spans {
+		o := q.open
+		st := s.toks[o].end
+		en := s.toks[q.close].start
+		inner := q.close
+		if q.unclosed {
+			en = s.toks[q.close].end
+			inner = q.close + 1
+		}
+		body := s.byteSpan(st, en)
+		if body.Start >= body.End {
+			continue
+		}
+		words, upper := s.countWords(o+1, inner)
+		if words == 0 {
+			continue
+		}
+		att := s.attribute(qi)
+		ss := s.sents[s.sent[o]]
+
+		cont, paraCont := false, false
+		if prev >= 0 {
+			pq := s.spans[prev]
+			switch {
+			case pq.unclosed && (o == pq.close+1 || s.toks[o].para == s.toks[pq.close].para+1 && s.toks[o-1].para != s.toks[o].para):
+				cont, paraCont = true, true
+			case att.tier == 2 && att.cue == prevCue:
+				cont = true // “First,” he said, “second.”
+			case att.tier == 0 && o == ss.first && s.followsQuote(pq, o):
+				cont = true // “First,” he said. “Second.”
+			}
+		}
+
+		conf := 0.0
+		switch {
+		case words <= 4 && !cont:
+			before := s.lower(o - 1)
+			switch {
+			case att.tier == 1:
+				conf = confAfter
+			case att.tier == 2 && att.dist <= 3 && !scareWords[before]:
+				conf = confPartial
+			case att.tier >= 2 && partialWords[before]:
+				conf = confPartial
+			}
+		case att.tier == 1:
+			conf = confAfter
+		case att.tier == 2:
+			conf = confBefore
+		case att.tier == 3:
+			conf = confSentence
+		case paraCont:
+			conf = confParagraph
+		case cont:
+			conf = confFollowing
+		case upper*2 <= words:
+			conf = confOrphan // not a title: those are mostly capitalised
+		}
+		if conf == 0 {
+			continue
+		}
+		if att.spA < 0 && att.tier > 0 {
+			conf -= 0.15
+		}
+
+		qt := Quote{Span: body, Direct: true, Continues: cont, Form: NoSpeaker, Confidence: conf}
+		sa, sb := s.sent[o], s.sent[q.close]
+		if att.cue >= 0 {
+			qt.CueSpan = s.span(att.cue, att.cueLast)
+			qt.Cue = qt.CueSpan.Text
+			sa, sb = min(sa, s.sent[att.cue]), max(sb, s.sent[att.cue])
+			s.usedCues = append(s.usedCues, att.cue)
+		}
+		if att.spA >= 0 {
+			qt.Speaker = s.span(att.spA, att.spB)
+			qt.Form = att.form
+			sa, sb = min(sa, s.sent[att.spA]), max(sb, s.sent[att.spB])
+		}
+		qt.Sentence = s.sentSpan(int(sa), int(sb))
+		s.out = append(s.out, qt)
+		s.kept[qi] = true
+
+		// A first part with no attribution takes the speaker of a later
+		// part of the same quotation.
+		switch {
+		case !paraCont:
+			chainHead = len(s.out) - 1
+		case chainHead >= 0 && att.spA >= 0:
+			for h := chainHead; h < len(s.out)-1; h++ {
+				if p := &s.out[h]; p.Form == NoSpeaker && p.Cue == "" {
+					p.Speaker, p.Form, p.Cue, p.CueSpan = qt.Speaker, qt.Form, qt.Cue, qt.CueSpan
+				}
+			}
+		}
+		prev, prevOut, prevCue = qi, len(s.out)-1, att.cue
+	}
+	_ = prevOut
+}
+
+// followsQuote reports whether a quotation opening at token o comes right
+// after quotation pq: in the same paragraph, or at the start of the next
+// one when pq's sentence ended its paragraph.
+func (s *scanner) followsQuote(pq qspan, o int) bool {
+	pp, op := s.toks[pq.close].para, s.toks[o].para
+	if pp == op {
+		for i := pq.close + 1; i < o; i++ {
+			if s.toks[i].kind == tMark {
+				return false
+			}
+		}
+		return s.sent[o]-s.sent[pq.close] <= 1
+	}
+	return op == pp+1 && s.sents[s.sent[pq.close]].last == o-1
+}
+
+// used reports whether the cue at token k attributes a direct quote.
+func (s *scanner) used(k int) bool {
+	for _, u := range s.usedCues {
+		if u == k {
+			return true
+		}
+	}
+	return false
+}
+
+// indirect finds reported speech outside quotation marks.
+func (s *scanner) indirect() {
+	for k := 0; k < len(s.toks); k++ {
+		if s.inQ[k] >= 0 || !s.word(k) {
+			continue
+		}
+		last, cl, ok := s.cueAt(k)
+		if !ok || cl&cueIndirect == 0 || s.used(k) || s.participle(k) {
+			continue
+		}
+		ss := s.sents[s.sent[k]]
+		if s.is(k, "according") {
+			s.according(k, last, ss)
+			continue
+		}
+		a, b, f := s.speakerBefore(k, ss.first-1)
+		if a < 0 {
+			// "..., said Mr Smith."
+			if s.punct(k-1, ',') && k-2 > ss.first {
+				if a, b, f := s.speakerAfter(last, ss.last+1); a >= 0 && s.endsAt(b+1, ss) {
+					s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen)
+				}
+			}
+			continue
+		}
+		if s.is(a-1, "as") || s.is(a-1, "what") || s.is(a-1, "than") {
+			continue // as he said; what she said
+		}
+		i := s.skipAdverbials(last+1, ss.last)
+		if s.endsAt(i, ss) {
+			// "..., the official said."
+			c := a - 1
+			for c > ss.first && s.word(c) && skipWords[s.lower(c)] {
+				c--
+			}
+			if s.punct(c, ',') && c-1 > ss.first {
+				s.emitIndirect(ss.first, c-1, k, last, a, b, f, ss, confClauseThen)
+			}
+			continue
+		}
+		if cl&cueObject != 0 {
+			i = s.skipObject(i, ss.last)
+			i = s.skipAdverbials(i, ss.last)
+		}
+		if s.is(i, "that") {
+			i++
+		}
+		end := ss.last
+		if subordinators[s.lower(a-1)] {
+			for x := i; x < end; x++ {
+				if s.punct(x, ',') {
+					end = x - 1
+					break
+				}
+			}
+		}
+		if i > end || s.toks[i].kind != tWord || !s.clauseStart(i, k) {
+			continue
+		}
+		conf := confIndirect
+		if f == Named {
+			conf += 0.05
+		}
+		s.emitIndirect(i, end, k, last, a, b, f, ss, conf)
+	}
+}
+
+// according handles "According to X, clause." and "Clause, according to X."
+func (s *scanner) according(k, last int, ss sentence) {
+	a, b, f := s.speakerAfter(last, ss.last+1)
+	if a < 0 {
+		return
+	}
+	switch {
+	case s.punct(b+1, ',') && s.countSkip(ss.first, k):
+		s.emitIndirect(b+2, ss.last, k, last, a, b, f, ss, confIndirect)
+	case s.punct(k-1, ',') && s.endsAt(b+1, ss) && k-2 > ss.first:
+		s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen)
+	}
+}
+
+// countSkip reports whether tokens [a, b) are only conjunctions and
+// commas, as before a sentence-initial "According to".
+func (s *scanner) countSkip(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !s.punct(i, ',') && !s.is(i, "but") && !s.is(i, "and") && !s.is(i, "however") && !s.is(i, "yet") {
+			return false
+		}
+	}
+	return true
+}
+
+// endsAt reports whether the sentence ss ends at token i: nothing but
+// closing punctuation from there on.
+func (s *scanner) endsAt(i int, ss sentence) bool {
+	for ; i <= ss.last; i++ {
+		if !s.terminal(i) && !s.closing(i) && !s.punct(i, ';') {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseStart reports whether token i can open a clause reported by the
+// cue at k: not an auxiliary ("which he said has emerged"), not an
+// infinitive after a cue that takes none.
+func (s *scanner) clauseStart(i, k int) bool {
+	w := s.lower(i)
+	switch w {
+	case "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can",
+		"should", "may", "might", "must", "so", "as", "and", "but", "or", "nothing", "otherwise",
+		"something", "anything", "sorry", "goodbye", "yes", "no", "hello", "thanks":
+		return false
+	case "to":
+		return s.is(k, "urged") || s.is(k, "urges") || s.is(k, "warned") || s.is(k, "told") || s.is(k, "asked")
+	}
+	return true
+}
+
+// skipAdverbials skips what may stand between a cue and its clause: "on
+// Tuesday", "in a statement", "on Twitter", "yesterday", "last week".
+func (s *scanner) skipAdverbials(i, last int) int {
+	for i <= last {
+		w := s.lower(i)
+		if leadAdverbs[w] {
+			if w == "last" || w == "this" {
+				if !s.word(i + 1) {
+					return i
+				}
+				i += 2
+				continue
+			}
+			i++
+			continue
+		}
+		if !adverbialPrepositions[w] {
+			return i
+		}
+		j := i + 1
+		if d := s.lower(j); d == "a" || d == "an" || d == "the" || d == "his" || d == "her" || d == "its" || d == "their" {
+			j++
+		}
+		k := j
+		for k <= last && k-j < 5 && s.word(k) && (s.toks[k].upper || s.text[s.toks[k].start] <= '9' || mediumWords[s.lower(k)]) {
+			k++
+		}
+		if k == j {
+			return i
+		}
+		i = k
+		if s.punct(i, ',') {
+			i++
+		}
+	}
+	return i
+}
+
+// mediumWords name where or how something was said.
+var mediumWords = map[string]bool{
+	"statement": true, "interview": true, "conference": true, "press": true, "news": true,
+	"briefing": true, "speech": true, "letter": true, "radio": true, "television": true,
+	"tv": true, "blog": true, "post": true, "website": true, "programme": true, "show": true,
+	"night": true, "morning": true, "evening": true, "afternoon": true, "weekend": true,
+	"meeting": true, "hearing": true, "summit": true, "debate": true, "rally": true,
+	"report": true, "address": true, "email": true, "tweet": true, "written": true,
+	"separate": true, "emailed": true, "televised": true, "recent": true, "joint": true,
+	"video": true, "message": true, "documentary": true, "podcast": true, "newspaper": true,
+}
+
+// skipObject skips the addressee after told/urged/asked: "the BBC", "BBC
+// Radio 4's Today programme", "reporters", "him".
+func (s *scanner) skipObject(i, last int) int {
+	j := i
+	if w := s.lower(j); determiners[w] && w != "that" {
+		j++
+	}
+	for j <= last && s.word(j) && (s.toks[j].upper || s.text[s.toks[j].start] <= '9') {
+		j++
+	}
+	if j <= last && s.word(j) && !s.toks[j].upper {
+		w := s.lower(j)
+		if !stopWords[w] && !determiners[w] && !pronouns[w] || w == "it" && s.is(j+1, "that") {
+			j++
+		}
+	}
+	if j <= last && (s.punct(j, ',') || s.punct(j, ':')) && j > i {
+		j++
+	}
+	return j
+}
+
+// emitIndirect adds the reported clause at tokens ca..cb.
+func (s *scanner) emitIndirect(ca, cb, k, last, a, b int, f Form, ss sentence, conf float64) {
+	for cb >= ca && (s.terminal(cb) || s.closing(cb) || s.toks[cb].kind == tPunct && !s.punct(cb, ')') || s.toks[cb].kind == tMark) {
+		cb--
+	}
+	// Leading conjunctions: "But, the official said" keeps only the clause.
+	for ca <= cb && (s.is(ca, "but") || s.is(ca, "and") || s.is(ca, "however") || s.is(ca, "yet") || s.punct(ca, ',')) {
+		ca++
+	}
+	// A clause holding a direct quote is already reported by that quote.
+	for x := ca; x <= cb; x++ {
+		if q := s.inQ[x]; q >= 0 && s.kept[q] {
+			return
+		}
+	}
+	if ca > cb {
+		return
+	}
+	if w, _ := s.countWords(ca, cb+1); w < 3 {
+		return
+	}
+	q := Quote{
+		Span:       s.span(ca, cb),
+		Cue:        s.text[s.toks[k].start:s.toks[last].end],
+		CueSpan:    s.span(k, last),
+		Speaker:    s.span(a, b),
+		Form:       f,
+		Sentence:   s.span(ss.first, ss.last),
+		Confidence: conf,
+	}
+	s.out = append(s.out, q)
+}
+
+// finish sorts the quotes and drops overlaps, preferring direct quotes.
+func (s *scanner) finish() []Quote {
+	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
+	res := s.out[:0]
+	for _, q := range s.out {
+		if n := len(res); n > 0 && q.Start < res[n-1].End {
+			if q.Direct && !res[n-1].Direct {
+				res[n-1] = q
+			}
+			continue
+		}
+		res = append(res, q)
+	}
+	if len(res) == 0 {
+		return nil
+	}
+	return res
+}

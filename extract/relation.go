@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// relRec is a relation between two entity indexes.
+type relRec struct {
+	subj, obj  int
+	pred       kind.Predicate
+	date       string
+	start, end int
+	conf       float64
+}
+
+var (
+	detainWords  = set(`detained detention arrested arrest jailed imprisoned imprisonment captured held kidnapped abducted`)
+	releaseWords = set(`released release freed freeing`)
+	passiveAux   = set(`was were been being is are`)
+)
+
+// findRelations reads relations from patterns of a sentence: contact,
+// meetings, detention and release, defection, nicknames and location.
+func (d *doc) findRelations() {
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.headline {
+			continue
+		}
+		for k := s.first; k < s.last; k++ {
+			t := &d.toks[k]
+			if t.kind != tWord || t.inQuote {
+				continue
+			}
+			w := t.lower
+			switch {
+			case (w == "contact" || w == "touch" || w == "talks") && k+1 < s.last && d.toks[k+1].lower == "with":
+				subj := d.entBefore(k, s, true)
+				obj := d.entAfter(k+2, s.last, false)
+				d.addRel(subj, kind.ContactWith, obj, s, k, 0.6)
+			case w == "met" || (w == "meeting" && k+1 < s.last && d.toks[k+1].lower == "with"):
+				subj := d.entBefore(k, s, true)
+				j := k + 1
+				if j < s.last && d.toks[j].lower == "with" {
+					j++
+				}
+				obj := d.entAfter(j, min(s.last, j+4), false)
+				d.addRel(subj, kind.Met, obj, s, k, 0.6)
+			case detainWords[w]:
+				p, a := d.patientAgent(k, s)
+				d.addRel(a, kind.Detained, p, s, k, 0.55)
+			case releaseWords[w]:
+				p, a := d.patientAgent(k, s)
+				d.addRel(a, kind.Released, p, s, k, 0.55)
+			case w == "defected" || w == "defector" || w == "defection":
+				d.defection(k, s)
+			case w == "called" || w == "dubbed" || w == "nicknamed" || w == "branded":
+				if k+1 < s.last {
+					obj := d.entAt(k + 1)
+					if obj >= 0 && d.ents[obj].typ == kind.Person {
+						mm := &d.ms[d.tokMention[k+1]]
+						if mm.tok1 < s.last && d.toks[mm.tok1].kind == tPunct && d.toks[mm.tok1].inQuote == false && strings.ContainsAny(d.toks[mm.tok1].text, "“\"‘'") {
+							d.addRel(d.entBefore(k, s, true), kind.Calls, obj, s, k, 0.6)
+						}
+					}
+				}
+			case w == "nickname" && k+1 < s.last && d.toks[k+1].lower == "for":
+				subj := -1
+				if k > s.first && (d.toks[k-1].lower == "his" || d.toks[k-1].lower == "her" || (k-2 >= s.first && (d.toks[k-2].lower == "his" || d.toks[k-2].lower == "her"))) {
+					subj = d.personBefore(t.start)
+				}
+				d.addRel(subj, kind.Calls, d.titledAfter(k+2, s), s, k, 0.5)
+			case w == "in" && k > s.first && k+1 < s.last:
+				a, b := d.entAt(k-1), d.entAt(k+1)
+				if a >= 0 && b >= 0 && (d.ents[a].typ == kind.Org) && d.ents[b].typ == kind.Place && d.ms[d.tokMention[k+1]].tok0 == k+1 {
+					d.addRel(a, kind.LocatedIn, b, s, k, 0.6)
+				}
+			case t.text == "," && k > s.first:
+			}
+			// "City, Country"
+			if t.kind == tWord && d.tokMention[k] >= 0 && d.ms[d.tokMention[k]].tok0 == k {
+				mm := &d.ms[d.tokMention[k]]
+				if mm.fromLex && (mm.lex.kind == lexPlace || mm.lex.kind == lexCapital && !mm.metonym) && mm.tok1+1 < s.last && d.toks[mm.tok1].text == "," {
+					if n := d.tokMention[mm.tok1+1]; n >= 0 && d.ms[n].fromLex && d.ms[n].lex.kind == lexCountry && d.ms[n].ent != mm.ent {
+						d.addRel(mm.ent, kind.LocatedIn, d.ms[n].ent, s, k, 0.6)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (d *doc) addRel(subj int, p kind.Predicate, obj int, s *sentence, k int, conf float64) {
+	if subj < 0 || obj < 0 || subj == obj {
+		return
+	}
+	date, _ := d.dateIn(s.start, s.end)
+	d.rels = append(d.rels, relRec{subj: subj, pred: p, obj: obj, date: date, start: s.start, end: s.end, conf: conf})
+}
+
+// entBefore is the subject of the clause before token k: the first entity
+// of the clause, a person if preferPerson and one is there; a pronoun
+// he/she stands for the most recent person.
+func (d *doc) entBefore(k int, s *sentence, preferPerson bool) int {
+	c0 := k
+	for c0 > s.first && !clauseBreak(&d.toks[c0-1]) {
+		c0--
+	}
+	first := -1
+	for j := c0; j < k; j++ {
+		if w := d.toks[j].lower; (w == "he" || w == "she") && first < 0 {
+			if p := d.personBefore(d.toks[j].start); p >= 0 {
+				return p
+			}
+		}
+		e := d.entAt(j)
+		if e < 0 {
+			continue
+		}
+		if preferPerson && d.ents[e].typ == kind.Person {
+			return e
+		}
+		if first < 0 {
+			first = e
+		}
+	}
+	if first < 0 && c0 > s.first {
+		// the clause had no subject: take the sentence's first person
+		for j := s.first; j < k; j++ {
+			if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Person {
+				return e
+			}
+		}
+	}
+	return first
+}
+
+// entAfter is the first entity from token k before max.
+func (d *doc) entAfter(k, max int, personOnly bool) int {
+	for j := k; j < max; j++ {
+		if e := d.entAt(j); e >= 0 && (!personOnly || d.ents[e].typ == kind.Person) {
+			return e
+		}
+	}
+	return -1
+}
+
+// patientAgent reads who was detained or released around trigger k and by
+// whom: "the detention of X", "his release by Pyongyang", "X was
+// detained in Y", "Y arrested X".
+func (d *doc) patientAgent(k int, s *sentence) (patient, agent int) {
+	patient, agent = -1, -1
+	switch {
+	case k+1 < s.last && d.toks[k+1].lower == "of":
+		patient = d.entAfter(k+2, min(s.last, k+8), true)
+	case k > s.first && (d.toks[k-1].lower == "his" || d.toks[k-1].lower == "her"):
+		patient = d.personBefore(d.toks[k-1].start)
+	case k > s.first && passiveAux[d.toks[k-1].lower]:
+		for j := k - 1; j >= s.first; j-- {
+			if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Person {
+				patient = e
+				break
+			}
+			if clauseBreak(&d.toks[j]) {
+				break
+			}
+		}
+	default:
+		patient = d.entAfter(k+1, min(s.last, k+4), true)
+		if patient >= 0 {
+			for j := k - 1; j >= s.first && !clauseBreak(&d.toks[j]); j-- {
+				if e := d.entAt(j); e >= 0 && d.ents[e].typ != kind.Person {
+					agent = e
+				}
+			}
+		}
+	}
+	for j := k + 1; j < s.last && j < k+10; j++ {
+		if w := d.toks[j].lower; w == "by" || w == "in" {
+			if e := d.entAt(d.skipThe(j+1, s)); e >= 0 && d.ents[e].typ != kind.Person {
+				agent = e
+				break
+			}
+		}
+		if clauseBreak(&d.toks[j]) {
+			break
+		}
+	}
+	return patient, agent
+}
+
+func (d *doc) skipThe(k int, s *sentence) int {
+	if k < s.last && d.toks[k].lower == "the" {
+		return k + 1
+	}
+	return k
+}
+
+// defection reads who defected and from where.
+func (d *doc) defection(k int, s *sentence) {
+	who, from := -1, -1
+	if d.toks[k].lower == "defector" {
+		// "a North Korean defector, Thae Yong Ho" or "defector Thae Yong Ho"
+		who = d.entAfter(k+1, min(s.last, k+4), true)
+		if k > s.first {
+			if e := d.entAt(k - 1); e >= 0 && d.ents[e].typ != kind.Person {
+				from = e
+			}
+		}
+	} else {
+		who = d.entBefore(k, s, true)
+		if who >= 0 && d.ents[who].typ != kind.Person {
+			who = -1
+		}
+	}
+	if k+2 < s.last && d.toks[k+1].lower == "from" {
+		if e := d.entAt(d.skipThe(k+2, s)); e >= 0 {
+			from = e
+		}
+	}
+	if from < 0 && who >= 0 {
+		for _, r := range d.roles {
+			if r.person == who && r.org >= 0 {
+				from = r.org
+				if d.ents[r.org].typ == kind.Place {
+					break
+				}
+			}
+		}
+	}
+	if from < 0 {
+		for j := s.first; j < s.last; j++ {
+			if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Place {
+				from = e
+				break
+			}
+		}
+	}
+	d.addRel(who, kind.DefectedFrom, from, s, k, 0.6)
+}
+
+// titledAfter reads "[the] [holder] title" from token k and returns the
+// one person with that role, or -1: "the North Korean leader".
+func (d *doc) titledAfter(k int, s *sentence) int {
+	k = d.skipThe(k, s)
+	holder := -1
+	if e := d.entAt(k); e >= 0 && d.ents[e].typ != kind.Person {
+		holder = e
+		k = d.ms[d.tokMention[k]].tok1
+	}
+	e, end := d.titleStartingAt(k, s.last)
+	if end < 0 {
+		return -1
+	}
+	who := -1
+	for _, r := range d.roles {
+		if strings.EqualFold(nameWords(r.title)[len(nameWords(r.title))-1], e.name) && (holder < 0 || r.org == holder) {
+			if who >= 0 && who != r.person {
+				return -1
+			}
+			who = r.person
+		}
+	}
+	return who
+}

@@ -1,0 +1,210 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Backup writes a full backup of the store to w, in Badger's backup
+// format. It reads one snapshot; ingest may go on meanwhile.
+func (s *Store) Backup(ctx context.Context, w io.Writer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	stream := s.db.NewStream()
+	stream.LogPrefix = "graph.Backup"
+	if _, err := stream.Backup(w, 0); err != nil {
+		return fmt.Errorf("graph: backup: %w", err)
+	}
+	return nil
+}
+
+// Restore loads a backup written by Backup into the store, which should be
+// empty. It refuses a backup of a newer format version.
+func (s *Store) Restore(ctx context.Context, r io.Reader) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	s.putMu.Lock()
+	defer s.putMu.Unlock()
+	if err := s.db.Load(r, 256); err != nil {
+		return fmt.Errorf("graph: restore: %w", err)
+	}
+	return s.checkVersion()
+}
+
+// RunGC reclaims space in Badger's value log, rewriting files that are at
+// least half garbage, until none is left. Call it now and then on a
+// long-running store; it is a no-op in memory.
+func (s *Store) RunGC(ctx context.Context) error {
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := s.db.RunValueLogGC(0.5)
+		if errors.Is(err, badger.ErrNoRewrite) || errors.Is(err, badger.ErrGCInMemoryMode) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("graph: value log GC: %w", err)
+		}
+	}
+}
+
+// maxProblems bounds the problems Verify lists.
+const maxProblems = 20
+
+// Verify checks the indexes against the records they point to: every
+// record has its index keys, every index key points to a record that
+// wants it, and the counters match. It returns nil, or an error wrapping
+// ErrInconsistent that lists the first problems found.
+func (s *Store) Verify(ctx context.Context) error {
+	var problems []string
+	bad := func(f string, a ...any) {
+		if len(problems) < maxProblems {
+			problems = append(problems, fmt.Sprintf(f, a...))
+		}
+	}
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		counts := map[string]int{}
+		has := func(k string) bool {
+			ok, _ := exists(txn, k)
+			return ok
+		}
+		// Records -> indexes.
+		err := eachValue(ctx, txn, pEnt, func(id string, b []byte) error {
+			var e Entity
+			if err := json.Unmarshal(b, &e); err != nil {
+				return err
+			}
+			counts[statEntities]++
+			counts[statType(e.Type.String())]++
+			counts[statMentions] += e.Mentions
+			if !has(kRank(e.Type.String(), e.Mentions, id)) || !has(kRank("*", e.Mentions, id)) {
+				bad("entity %s: rank key missing", id)
+			}
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				if nn := NormName(n); nn != "" && len(nn) <= 256 && !has(kName(nn, id)) {
+					bad("entity %s: name %q not indexed", id, n)
+				}
+			}
+			docs := 0
+			if err := iterPrefix(txn, pMent+id+sep, false, func([]byte, *badger.Item) (bool, error) {
+				docs++
+				return true, nil
+			}); err != nil {
+				return err
+			}
+			if docs != e.Documents {
+				bad("entity %s: %d documents recorded, %d with mentions", id, e.Documents, docs)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = eachValue(ctx, txn, pQuote, func(id string, b []byte) error {
+			var q Quote
+			if err := json.Unmarshal(b, &q); err != nil {
+				return err
+			}
+			counts[statQuotes]++
+			for _, k := range quoteIndexKeys(&q) {
+				if !has(k) {
+					bad("quote %s: index key %q missing", id, k)
+				}
+			}
+			if q.SpeakerID != "" && !has(kEnt(q.SpeakerID)) {
+				bad("quote %s: speaker %s missing", id, q.SpeakerID)
+			}
+			for _, src := range q.Sources {
+				if !has(kDoc(src.Document)) {
+					bad("quote %s: source document %s missing", id, src.Document)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Indexes -> records.
+		for _, p := range []string{pQSpeaker, pQDate, pQWord} {
+			err := iterPrefix(txn, p, false, func(k []byte, _ *badger.Item) (bool, error) {
+				var q Quote
+				found, err := getJSON(txn, kQuote(lastField(string(k))), &q)
+				if err != nil {
+					return false, err
+				}
+				if !found || !slices.Contains(quoteIndexKeys(&q), string(k)) {
+					bad("stray quote index key %q", k)
+				}
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		err = iterPrefix(txn, pName, true, func(k []byte, _ *badger.Item) (bool, error) {
+			id := lastField(string(k))
+			if !has(kEnt(id)) {
+				bad("name index %q: entity missing", k)
+			}
+			return true, nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, t := range []struct{ prefix, stat string }{{pEvent, statEvents}, {pRel, statRelations}, {pDoc, statDocs}} {
+			if err := iterPrefix(txn, t.prefix, false, func([]byte, *badger.Item) (bool, error) {
+				counts[t.stat]++
+				return true, nil
+			}); err != nil {
+				return err
+			}
+		}
+		if err := iterPrefix(txn, pCooc, false, func(k []byte, _ *badger.Item) (bool, error) {
+			a, b, _ := strings.Cut(string(k[len(pCooc):]), sep)
+			if a < b {
+				counts[statEdges]++
+			}
+			if !has(kCooc(b, a)) {
+				bad("mentioned_with %s-%s stored one way only", a, b)
+			}
+			return true, nil
+		}); err != nil {
+			return err
+		}
+		names := make([]string, 0, len(counts))
+		for n := range counts {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			got, err := getUint(txn, kStat(n))
+			if err != nil {
+				return err
+			}
+			if int(got) != counts[n] {
+				bad("counter %s = %d, counted %d", n, got, counts[n])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("graph: verify: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s", ErrInconsistent, strings.Join(problems, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,105 @@
+// Package xmltext makes arbitrary strings safe to write as XML 1.0 text and
+// attribute values, which cannot hold most control characters even as
+// character references, nor invalid UTF-8.
+package xmltext
+
+import (
+	"unicode/utf8"
+)
+
+// Replacement stands in for every character XML cannot carry.
+const Replacement = '\uFFFD'
+
+// Allowed reports whether r may appear in an XML 1.0 document. Besides what
+// the XML Char production forbids, it also refuses DEL and the C1 controls,
+// which XML 1.0 allows but discourages and which no name in the news needs.
+func Allowed(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20:
+		return false
+	case r >= 0x7F && r <= 0x9F:
+		return false
+	case r >= 0xD800 && r <= 0xDFFF: // surrogates; Go never decodes them, but be explicit
+		return false
+	case r == 0xFFFE || r == 0xFFFF:
+		return false
+	case r > utf8.MaxRune:
+		return false
+	}
+	return true
+}
+
+// Clean returns s with invalid UTF-8 and characters not Allowed replaced by
+// Replacement. It returns s itself, without allocating, when s is clean.
+func Clean(s string) string {
+	for i, r := range s {
+		if (r == utf8.RuneError && isBad(s[i:])) || !Allowed(r) {
+			return string(appendClean(make([]byte, 0, len(s)+8), s, false))
+		}
+	}
+	return s
+}
+
+// Append appends s to dst escaped for use as XML character data or as an
+// attribute value in double quotes, after the replacements of Clean. Tab,
+// newline and carriage return become character references so that
+// attribute-value normalisation keeps them.
+func Append(dst []byte, s string) []byte { return appendClean(dst, s, true) }
+
+func appendClean(dst []byte, s string, escape bool) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !Allowed(rune(c)) {
+				dst = utf8.AppendRune(dst, Replacement)
+				continue
+			}
+			if escape {
+				switch c {
+				case '&':
+					dst = append(dst, "&amp;"...)
+					continue
+				case '<':
+					dst = append(dst, "&lt;"...)
+					continue
+				case '>':
+					dst = append(dst, "&gt;"...)
+					continue
+				case '"':
+					dst = append(dst, "&quot;"...)
+					continue
+				case '\'':
+					dst = append(dst, "&apos;"...)
+					continue
+				case '\t':
+					dst = append(dst, "&#x9;"...)
+					continue
+				case '\n':
+					dst = append(dst, "&#xA;"...)
+					continue
+				case '\r':
+					dst = append(dst, "&#xD;"...)
+					continue
+				}
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || !Allowed(r) {
+			dst = utf8.AppendRune(dst, Replacement)
+		} else {
+			dst = append(dst, s[i:i+n]...)
+		}
+		i += n
+	}
+	return dst
+}
+
+func isBad(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	return n == 1
+}

@@ -1,0 +1,83 @@
+package graph
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// Keys are byte strings: a short prefix naming the table, then fields
+// separated by NUL. See doc.go for the layout.
+const (
+	keyVersion = "!version"
+
+	pDoc      = "d\x00" // d/doc -> Document (JSON)
+	pText     = "t\x00" // t/doc -> text
+	pEnt      = "e\x00" // e/eid -> Entity
+	pName     = "n\x00" // n/normname/eid -> type byte
+	pTok      = "k\x00" // k/token/eid
+	pRank     = "y\x00" // y/TYPE|*/^mentions/eid
+	pMent     = "m\x00" // m/eid/doc -> spans
+	pDocEnt   = "x\x00" // x/doc/eid -> mention count
+	pCooc     = "c\x00" // c/a/b -> cooc (both directions)
+	pQuote    = "q\x00" // q/qid -> Quote
+	pQAlias   = "qa\x00"
+	pQSpeaker = "qs\x00" // qs/eid/date/qid
+	pQDate    = "qd\x00" // qd/date/qid
+	pQWord    = "qw\x00" // qw/word/date/qid
+	pQWordN   = "qn\x00" // qn/word -> postings count
+	pRel      = "r\x00"  // r/rid -> Relation
+	pRelEnt   = "re\x00" // re/eid/rid
+	pEvent    = "v\x00"  // v/vid -> Event
+	pEvPart   = "vp\x00" // vp/eid/date/vid
+	pEvDate   = "vd\x00" // vd/date/vid
+	pStat     = "s\x00"  // s/name -> uint64
+)
+
+const sep = "\x00"
+
+func kDoc(id string) string        { return pDoc + id }
+func kText(id string) string       { return pText + id }
+func kEnt(id string) string        { return pEnt + id }
+func kName(n, id string) string    { return pName + n + sep + id }
+func kTok(t, id string) string     { return pTok + t + sep + id }
+func kMent(eid, doc string) string { return pMent + eid + sep + doc }
+func kDocEnt(doc, eid string) string {
+	return pDocEnt + doc + sep + eid
+}
+func kCooc(a, b string) string { return pCooc + a + sep + b }
+func kQuote(id string) string  { return pQuote + id }
+func kQAlias(h string) string  { return pQAlias + h }
+func kQSpeaker(sid, date, qid string) string {
+	return pQSpeaker + sid + sep + date + sep + qid
+}
+func kQDate(date, qid string) string    { return pQDate + date + sep + qid }
+func kQWord(w, date, qid string) string { return pQWord + w + sep + date + sep + qid }
+func kQWordN(w string) string           { return pQWordN + w }
+func kRel(id string) string             { return pRel + id }
+func kRelEnt(eid, rid string) string    { return pRelEnt + eid + sep + rid }
+func kEvent(id string) string           { return pEvent + id }
+func kEvPart(eid, date, vid string) string {
+	return pEvPart + eid + sep + date + sep + vid
+}
+func kEvDate(date, vid string) string { return pEvDate + date + sep + vid }
+func kStat(name string) string        { return pStat + name }
+
+// kRank orders entities by mention count, most first.
+func kRank(typ string, mentions int, eid string) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], math.MaxUint64-uint64(mentions))
+	return pRank + typ + sep + string(b[:]) + eid
+}
+
+// Counter names.
+const (
+	statDocs      = "docs"
+	statEntities  = "entities"
+	statMentions  = "mentions"
+	statQuotes    = "quotes"
+	statEvents    = "events"
+	statRelations = "relations"
+	statEdges     = "edges"
+)
+
+func statType(t string) string { return "entities:" + t }

@@ -1,0 +1,193 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// NeighbourhoodOptions bounds Neighbourhood. The zero value means depth 1,
+// all dates, DefaultNeighbours nodes.
+type NeighbourhoodOptions struct {
+	Depth    int    // 1 or 2 hops; 0 means 1, more than 2 means 2
+	From, To string // keep only edges seen inside this window
+	Limit    int    // most nodes to return, the centre included; 0 means DefaultNeighbours
+}
+
+// Neighbourhood bounds.
+const (
+	DefaultNeighbours = 100
+	MaxNeighbours     = 5000
+)
+
+// Subgraph is a part of the graph around one entity.
+type Subgraph struct {
+	Nodes []Node // the centre first, then by hop, heaviest link first
+	Edges []Edge // among Nodes only
+}
+
+// Neighbourhood returns the entities linked to entity (ID or name) by
+// co-occurrence or by a relation, to the given depth. When there are more
+// than the limit, the neighbours reached by the heaviest edges are kept.
+func (s *Store) Neighbourhood(ctx context.Context, entity string, o NeighbourhoodOptions) (Subgraph, error) {
+	var sg Subgraph
+	dr, err := newDateRange(o.From, o.To)
+	if err != nil {
+		return sg, fmt.Errorf("graph: neighbourhood: %w", err)
+	}
+	depth := min(max(o.Depth, 1), 2)
+	limit := o.Limit
+	if limit <= 0 {
+		limit = DefaultNeighbours
+	}
+	limit = min(limit, MaxNeighbours)
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		centre, err := resolveEntity(txn, entity)
+		if err != nil {
+			return err
+		}
+		if centre == "" {
+			return ErrNotFound
+		}
+		in := map[string]bool{centre: true}
+		order := []string{centre}
+		frontier := []string{centre}
+		for hop := 0; hop < depth && len(order) < limit; hop++ {
+			type cand struct {
+				id string
+				w  float64
+			}
+			best := map[string]float64{}
+			for _, id := range frontier {
+				edges, err := s.linksOf(ctx, txn, id, dr)
+				if err != nil {
+					return err
+				}
+				for _, e := range edges {
+					if !in[e.other] && e.Weight > best[e.other] {
+						best[e.other] = e.Weight
+					}
+				}
+			}
+			cands := make([]cand, 0, len(best))
+			for id, w := range best {
+				cands = append(cands, cand{id, w})
+			}
+			sort.Slice(cands, func(i, j int) bool {
+				return cands[i].w > cands[j].w || cands[i].w == cands[j].w && cands[i].id < cands[j].id
+			})
+			frontier = frontier[:0]
+			for _, c := range cands {
+				if len(order) >= limit {
+					break
+				}
+				in[c.id] = true
+				order = append(order, c.id)
+				frontier = append(frontier, c.id)
+			}
+		}
+		for _, id := range order {
+			var e Entity
+			found, err := getJSON(txn, kEnt(id), &e)
+			if err != nil {
+				return err
+			}
+			if found {
+				sg.Nodes = append(sg.Nodes, entityNode(&e))
+			}
+		}
+		for _, id := range order {
+			edges, err := s.linksOf(ctx, txn, id, dr)
+			if err != nil {
+				return err
+			}
+			for _, e := range edges {
+				// Each co-occurrence edge once, from its smaller end; each
+				// relation once, from its subject.
+				if !in[e.other] {
+					continue
+				}
+				if e.Type == kind.MentionedWith && id < e.other || e.Type != kind.MentionedWith && e.Source == id {
+					sg.Edges = append(sg.Edges, e.Edge)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return sg, fmt.Errorf("graph: neighbourhood of %q: %w", entity, err)
+	}
+	return sg, nil
+}
+
+// link is an edge seen from one of its ends; other is the far end.
+type link struct {
+	Edge
+	other string
+}
+
+// linksOf returns the edges at id: co-occurrences (weighted by shared
+// sentences) and relations where id is the subject or the object
+// (weighted by sources), inside the date window.
+func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr dateRange) ([]link, error) {
+	co, err := coocEdges(ctx, txn, id)
+	if err != nil {
+		return nil, err
+	}
+	var out []link
+	for _, c := range co {
+		if dr.overlaps(c.c.Dates) {
+			out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
+		}
+	}
+	prefix := pRelEnt + id + sep
+	err = iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		var r Relation
+		if _, err := getJSON(txn, kRel(string(k[len(prefix):])), &r); err != nil {
+			return false, err
+		}
+		if dr.overlaps(r.Dates) {
+			other := r.Object
+			if other == id {
+				other = r.Subject
+			}
+			out = append(out, link{relationEdge(&r), other})
+		}
+		return true, nil
+	})
+	return out, err
+}
+
+func coocToEdge(a, b string, c cooc) Edge {
+	e := Edge{ID: "mw:" + a + "|" + b, Source: a, Target: b, Type: kind.MentionedWith,
+		Weight: float64(c.Weight), Dates: c.Dates}
+	if len(c.Dates) > 0 {
+		e.FirstSeen, e.LastSeen = c.Dates[0], c.Dates[len(c.Dates)-1]
+	}
+	return e
+}
+
+func relationEdge(r *Relation) Edge {
+	e := Edge{ID: r.ID, Source: r.Subject, Target: r.Object, Type: r.Predicate,
+		Weight: float64(len(r.Sources)), Dates: r.Dates}
+	if len(r.Dates) > 0 {
+		e.FirstSeen, e.LastSeen = r.Dates[0], r.Dates[len(r.Dates)-1]
+	}
+	return e
+}
+
+func entityNode(e *Entity) Node {
+	n := Node{ID: e.ID, Label: e.Name, Type: e.Type.String(), Aliases: e.Aliases,
+		Mentions: e.Mentions, Sources: e.Documents, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen, Dates: e.Dates}
+	for _, r := range e.Roles {
+		s := r.Title
+		if r.Org != "" {
+			s += ", " + r.Org
+		}
+		n.Roles = append(n.Roles, s)
+	}
+	return n
+}

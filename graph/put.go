@@ -1,0 +1,957 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// Outcome tells what Ingest did with a document.
+type Outcome int
+
+const (
+	// Added: the document was new and is now stored.
+	Added Outcome = iota + 1
+	// Unchanged: the same document (same ID, same text) was already stored;
+	// nothing was written.
+	Unchanged
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Added:
+		return "added"
+	case Unchanged:
+		return "unchanged"
+	}
+	return fmt.Sprintf("Outcome(%d)", int(o))
+}
+
+// Put stores one document and what was extracted from it. See Ingest.
+func (s *Store) Put(ctx context.Context, a extract.Article, d extract.Document) error {
+	_, err := s.Ingest(ctx, a, d)
+	return err
+}
+
+// Ingest stores one document and what was extracted from it, in one
+// transaction: either all of it becomes visible or none of it.
+//
+// Re-ingesting a document with the same ID and the same text does nothing
+// and returns Unchanged. A document with a stored ID but a different text
+// is refused with ErrConflict: facts are merged across documents, so
+// replacing one would mean unpicking its share of every merged node; store
+// the new version under a new ID instead.
+//
+// A document whose facts do not fit in one Badger transaction (some
+// megabytes of keys; far beyond any news article) is refused with
+// ErrTooBig, and nothing of it is stored.
+func (s *Store) Ingest(ctx context.Context, a extract.Article, d extract.Document) (Outcome, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if s.readOnly {
+		return 0, ErrReadOnly
+	}
+	id := d.ID
+	if id == "" {
+		id = a.ID
+	}
+	switch {
+	case id == "":
+		return 0, fmt.Errorf("%w: no id", ErrBadDocument)
+	case len(id) > 512 || !utf8.ValidString(id) || strings.ContainsRune(id, 0):
+		return 0, fmt.Errorf("%w: id %.40q is not a short UTF-8 string without NUL", ErrBadDocument, id)
+	case !utf8.ValidString(a.Text):
+		return 0, fmt.Errorf("%w %s: text is not valid UTF-8", ErrBadDocument, id)
+	}
+	sum := sha256.Sum256([]byte(a.Text))
+	doc := Document{
+		ID:        id,
+		Title:     first(d.Title, a.Title),
+		Source:    first(d.Source, a.Source),
+		URL:       first(d.URL, a.URL),
+		Published: cleanDate(first(d.Published, a.Published)),
+		Hash:      hex.EncodeToString(sum[:]),
+	}
+
+	s.putMu.Lock()
+	defer s.putMu.Unlock()
+	var out Outcome
+	err := s.db.Update(func(txn *badger.Txn) error {
+		var old Document
+		found, err := getJSON(txn, kDoc(id), &old)
+		if err != nil {
+			return err
+		}
+		if found {
+			if old.Hash == doc.Hash {
+				out = Unchanged
+				return nil
+			}
+			return fmt.Errorf("%w: %s", ErrConflict, id)
+		}
+		w := &putter{ctx: ctx, txn: txn, doc: &doc, text: a.Text}
+		if err := w.put(d); err != nil {
+			return err
+		}
+		out = Added
+		return nil
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return 0, fmt.Errorf("graph: put %s: %w", id, ErrTooBig)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("graph: put %s: %w", id, err)
+	}
+	return out, nil
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// putter holds the state of one Ingest transaction.
+type putter struct {
+	ctx  context.Context
+	txn  *badger.Txn
+	doc  *Document
+	text string
+
+	local  map[string]string   // document entity ID -> global ID
+	byName map[string]string   // NormName of any name in the document -> global ID
+	canon  map[string]string   // type and NormName of an entity's own name -> global ID
+	spans  map[string][][2]int // global ID -> mention spans in this document
+	order  []string            // global IDs in first-seen order
+}
+
+func (w *putter) put(d extract.Document) error {
+	w.local = map[string]string{}
+	w.byName = map[string]string{}
+	w.canon = map[string]string{}
+	w.spans = map[string][][2]int{}
+	if err := w.entities(d.Entities); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	if err := w.cooccurrences(); err != nil {
+		return fmt.Errorf("co-occurrences: %w", err)
+	}
+	for i, q := range d.Quotes {
+		if err := w.quote(q); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+	for i, e := range d.Events {
+		if err := w.event(e); err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+	}
+	for i, r := range d.Relations {
+		if err := w.relation(r.Predicate, w.ref(r.SubjectID, r.Subject), w.ref(r.ObjectID, r.Object), cleanDate(r.Date), r.Start, r.End); err != nil {
+			return fmt.Errorf("relation %d: %w", i, err)
+		}
+	}
+	// Roles held in an organisation or place are role_of edges too.
+	for _, e := range d.Entities {
+		gid := w.local[e.ID]
+		if gid == "" {
+			continue
+		}
+		for _, r := range e.Roles {
+			org := w.ref(r.OrgID, r.Org)
+			if org == "" {
+				continue
+			}
+			if err := w.relation(kind.RoleOf, gid, org, cleanDate(r.From), r.Start, r.End); err != nil {
+				return fmt.Errorf("role of %s: %w", e.Name, err)
+			}
+		}
+	}
+	if err := setJSON(w.txn, kDoc(w.doc.ID), w.doc); err != nil {
+		return err
+	}
+	if err := w.txn.Set([]byte(kText(w.doc.ID)), []byte(w.text)); err != nil {
+		return err
+	}
+	return addUint(w.txn, kStat(statDocs), 1)
+}
+
+// ref resolves an entity named in a fact: by its document ID, else by any
+// name the document gives it, else by the global name index.
+func (w *putter) ref(localID, name string) string {
+	if g := w.local[localID]; g != "" {
+		return g
+	}
+	n := NormName(name)
+	if n == "" {
+		return ""
+	}
+	if g := w.byName[n]; g != "" {
+		return g
+	}
+	e, err := lookupName(w.txn, n, kind.Unknown)
+	if err != nil {
+		return ""
+	}
+	return e
+}
+
+// entities resolves the document's entities to global ones and merges
+// what the document says about them.
+func (w *putter) entities(ents []extract.Entity) error {
+	type acc struct {
+		names    []string
+		roles    []extract.Role
+		mentions int
+		created  bool
+	}
+	accs := map[string]*acc{}
+	for _, e := range ents {
+		if e.Type == kind.Unknown || NormName(e.Name) == "" {
+			continue
+		}
+		gid, created, err := w.resolve(e)
+		if err != nil {
+			return fmt.Errorf("resolve %q: %w", e.Name, err)
+		}
+		w.local[e.ID] = gid
+		a := accs[gid]
+		if a == nil {
+			a = &acc{created: created}
+			accs[gid] = a
+			w.order = append(w.order, gid)
+		}
+		a.names = append(a.names, e.Name)
+		a.names = append(a.names, e.Aliases...)
+		a.roles = append(a.roles, e.Roles...)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if nn := NormName(n); nn != "" && w.byName[nn] == "" {
+				w.byName[nn] = gid
+			}
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= 0 && m.End >= m.Start && m.End <= len(w.text) {
+				w.spans[gid] = append(w.spans[gid], [2]int{m.Start, m.End})
+			}
+		}
+		a.mentions += len(e.Mentions)
+	}
+	pub := w.doc.Published
+	for _, gid := range w.order {
+		a := accs[gid]
+		var ent Entity
+		found, err := getJSON(w.txn, kEnt(gid), &ent)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return fmt.Errorf("entity %s vanished", gid)
+		}
+		oldMentions := ent.Mentions
+		if !a.created {
+			if err := w.txn.Delete([]byte(kRank(ent.Type.String(), oldMentions, gid))); err != nil {
+				return err
+			}
+			if err := w.txn.Delete([]byte(kRank("*", oldMentions, gid))); err != nil {
+				return err
+			}
+		}
+		for _, n := range a.names {
+			ent.addName(n)
+		}
+		for _, r := range a.roles {
+			ent.addRole(r, w.ref(r.OrgID, r.Org))
+		}
+		ent.Mentions += a.mentions
+		ent.Documents++
+		if pub != "" {
+			ent.Dates = addDate(ent.Dates, pub)
+			ent.FirstSeen, ent.LastSeen = ent.Dates[0], ent.Dates[len(ent.Dates)-1]
+		}
+		if err := setJSON(w.txn, kEnt(gid), &ent); err != nil {
+			return err
+		}
+		if err := w.indexNames(&ent); err != nil {
+			return err
+		}
+		for _, t := range []string{ent.Type.String(), "*"} {
+			if err := w.txn.Set([]byte(kRank(t, ent.Mentions, gid)), nil); err != nil {
+				return err
+			}
+		}
+		if err := setJSON(w.txn, kMent(gid, w.doc.ID), w.spans[gid]); err != nil {
+			return err
+		}
+		if err := setJSON(w.txn, kDocEnt(w.doc.ID, gid), a.mentions); err != nil {
+			return err
+		}
+		if a.created {
+			if err := addUint(w.txn, kStat(statEntities), 1); err != nil {
+				return err
+			}
+			if err := addUint(w.txn, kStat(statType(ent.Type.String())), 1); err != nil {
+				return err
+			}
+		}
+		if err := addUint(w.txn, kStat(statMentions), a.mentions); err != nil {
+			return err
+		}
+	}
+	w.doc.Entities = len(w.order)
+	return nil
+}
+
+func (w *putter) indexNames(e *Entity) error {
+	typ := []byte{byte(e.Type)}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		nn := NormName(n)
+		if nn == "" || len(nn) > 256 {
+			continue
+		}
+		if err := w.txn.Set([]byte(kName(nn, e.ID)), typ); err != nil {
+			return err
+		}
+		for _, t := range strings.Fields(nn) {
+			if err := w.txn.Set([]byte(kTok(t, e.ID)), typ); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+const maxAliases = 64
+
+func (e *Entity) addName(n string) {
+	n = strings.TrimSpace(n)
+	if n == "" || n == e.Name {
+		return
+	}
+	for _, a := range e.Aliases {
+		if a == n {
+			return
+		}
+	}
+	// A fuller name replaces a shorter canonical one that it was matched by
+	// ("United Nations" over "UN"); the old name stays as an alias.
+	if len(strings.Fields(NormName(n))) > len(strings.Fields(NormName(e.Name))) && e.Type != kind.Person {
+		e.Aliases = append([]string{e.Name}, e.Aliases...)
+		e.Name = n
+		return
+	}
+	if len(e.Aliases) < maxAliases {
+		e.Aliases = append(e.Aliases, n)
+	}
+}
+
+func (e *Entity) addRole(r extract.Role, orgID string) {
+	title := strings.TrimSpace(r.Title)
+	if title == "" {
+		return
+	}
+	from, to := cleanDate(r.From), cleanDate(r.To)
+	for i := range e.Roles {
+		o := &e.Roles[i]
+		if !strings.EqualFold(o.Title, title) || NormName(o.Org) != NormName(r.Org) {
+			continue
+		}
+		o.From = minDate(o.From, from)
+		o.To = maxDate(o.To, to)
+		if o.OrgID == "" {
+			o.OrgID = orgID
+		}
+		return
+	}
+	e.Roles = append(e.Roles, Role{Title: title, Org: r.Org, OrgID: orgID, From: from, To: to})
+}
+
+// resolve finds the global entity a document entity stands for, creating
+// it if there is none. The rules:
+//   - a name of two or more words matches an entity of the same type that
+//     has that name or alias (the one with most mentions if several);
+//   - a person known by a single word matches only an entity whose own name
+//     is that single word, and only if it is the one person under that word;
+//   - organisations, places and events match on any of their names, one
+//     word or more, acronyms included.
+func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error) {
+	n0 := NormName(e.Name)
+	// The extractor may split one entity of a document in two; the same
+	// name and type within a document is the same entity.
+	if g := w.canon[typePrefix(e.Type)+n0]; g != "" {
+		return g, false, nil
+	}
+	defer func() {
+		if err == nil {
+			w.canon[typePrefix(e.Type)+n0] = gid
+		}
+	}()
+	multi := len(strings.Fields(n0)) > 1
+	try := []string{n0}
+	for _, a := range e.Aliases {
+		na := NormName(a)
+		if na == "" || na == n0 {
+			continue
+		}
+		if e.Type != kind.Person || len(strings.Fields(na)) > 1 {
+			try = append(try, na)
+		}
+	}
+	for i, n := range try {
+		if e.Type == kind.Person && i == 0 && !multi {
+			continue // handled below
+		}
+		g, err := lookupName(w.txn, n, e.Type)
+		if err != nil {
+			return "", false, err
+		}
+		if g != "" {
+			return g, false, nil
+		}
+	}
+	if e.Type == kind.Person && !multi && len(try) == 1 {
+		g, err := w.soleSingleName(n0)
+		if err != nil || g != "" {
+			return g, false, err
+		}
+	}
+	gid, err = w.newEntity(e)
+	return gid, true, err
+}
+
+// soleSingleName finds the one person whose own name is the single word n.
+func (w *putter) soleSingleName(n string) (string, error) {
+	var ids []string
+	err := iterPrefix(w.txn, pName+n+sep, false, func(k []byte, _ *badger.Item) (bool, error) {
+		id := string(k[len(pName)+len(n)+1:])
+		if strings.HasPrefix(id, typePrefix(kind.Person)) {
+			ids = append(ids, id)
+		}
+		return len(ids) < 2, nil
+	})
+	if err != nil || len(ids) != 1 {
+		return "", err
+	}
+	var e Entity
+	if _, err := getJSON(w.txn, kEnt(ids[0]), &e); err != nil {
+		return "", err
+	}
+	if NormName(e.Name) != n {
+		return "", nil
+	}
+	return ids[0], nil
+}
+
+func typePrefix(t kind.Entity) string { return strings.ToLower(t.String()) + ":" }
+
+func (w *putter) newEntity(e extract.Entity) (string, error) {
+	base := typePrefix(e.Type) + slug(NormName(e.Name))
+	id := base
+	for i := 2; ; i++ {
+		ok, err := exists(w.txn, kEnt(id))
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			break
+		}
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	ent := Entity{ID: id, Name: strings.TrimSpace(e.Name), Type: e.Type}
+	if err := setJSON(w.txn, kEnt(id), &ent); err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// lookupName returns the entity with most mentions among those having the
+// normalised name n, restricted to type t unless t is Unknown. "" if none.
+func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
+	best, bestM := "", -1
+	prefix := pName + n + sep
+	err := iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+		var typ byte
+		if err := item.Value(func(b []byte) error {
+			if len(b) == 1 {
+				typ = b[0]
+			}
+			return nil
+		}); err != nil {
+			return false, err
+		}
+		if t != kind.Unknown && kind.Entity(typ) != t {
+			return true, nil
+		}
+		id := string(k[len(prefix):])
+		var e Entity
+		if _, err := getJSON(txn, kEnt(id), &e); err != nil {
+			return false, err
+		}
+		if e.Mentions > bestM || (e.Mentions == bestM && id < best) {
+			best, bestM = id, e.Mentions
+		}
+		return true, nil
+	})
+	return best, err
+}
+
+// iterPrefix calls fn for each key under prefix, in order, until fn
+// returns false.
+func iterPrefix(txn *badger.Txn, prefix string, values bool, fn func(k []byte, item *badger.Item) (bool, error)) error {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = values
+	opts.Prefix = []byte(prefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek(opts.Prefix); it.ValidForPrefix(opts.Prefix); it.Next() {
+		item := it.Item()
+		more, err := fn(item.Key(), item)
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// cooccurrences counts, for each pair of entities, the sentences of the
+// document that mention both.
+func (w *putter) cooccurrences() error {
+	ends := sentenceEnds(w.text)
+	bySentence := map[int][]string{}
+	for _, gid := range w.order {
+		seen := map[int]bool{}
+		for _, sp := range w.spans[gid] {
+			i := sort.SearchInts(ends, sp[0]+1)
+			if !seen[i] {
+				seen[i] = true
+				bySentence[i] = append(bySentence[i], gid)
+			}
+		}
+	}
+	pairs := map[[2]string]int{}
+	for _, ids := range bySentence {
+		if len(ids) > 40 {
+			ids = ids[:40] // a list of names, not a sentence: bound the pairs
+		}
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				a, b := ids[i], ids[j]
+				if a > b {
+					a, b = b, a
+				}
+				pairs[[2]string{a, b}]++
+			}
+		}
+	}
+	keys := make([][2]string, 0, len(pairs))
+	for p := range pairs {
+		keys = append(keys, p)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
+	for _, p := range keys {
+		var c cooc
+		found, err := getJSON(w.txn, kCooc(p[0], p[1]), &c)
+		if err != nil {
+			return err
+		}
+		c.Weight += pairs[p]
+		c.Dates = addDate(c.Dates, w.doc.Published)
+		if err := setJSON(w.txn, kCooc(p[0], p[1]), &c); err != nil {
+			return err
+		}
+		if err := setJSON(w.txn, kCooc(p[1], p[0]), &c); err != nil {
+			return err
+		}
+		if !found {
+			if err := addUint(w.txn, kStat(statEdges), 1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sentenceEnds returns the byte offsets where sentences end: after . ! or ?
+// followed by white space, and at line breaks. The last is len(text).
+func sentenceEnds(text string) []int {
+	var ends []int
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\n':
+			ends = append(ends, i+1)
+		case (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\t'):
+			ends = append(ends, i+1)
+		}
+	}
+	return append(ends, len(text)+1)
+}
+
+// within returns the entities of the document mentioned inside [start, end).
+func (w *putter) within(start, end int) []string {
+	var out []string
+	for _, gid := range w.order {
+		for _, sp := range w.spans[gid] {
+			if sp[0] >= start && sp[1] <= end {
+				out = append(out, gid)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (w *putter) quote(q extract.Quote) error {
+	norm := NormQuote(q.Text)
+	if norm == "" {
+		return nil
+	}
+	sid := ""
+	if q.Speaker != nil || q.SpeakerID != "" {
+		name := ""
+		if q.Speaker != nil {
+			name = *q.Speaker
+		}
+		sid = w.ref(q.SpeakerID, name)
+	}
+	date, fromDoc := cleanDate(q.Date), false
+	if date == "" && w.doc.Published != "" {
+		date, fromDoc = w.doc.Published, true
+	}
+	src := Source{Document: w.doc.ID, Start: q.Start, End: q.End}
+	about := w.within(q.Start, q.End)
+
+	rec, found, err := w.findQuote(norm, sid)
+	if err != nil {
+		return err
+	}
+	if !found {
+		id := "q" + shortHash(norm)
+		if ok, err := exists(w.txn, kQuote(id)); err != nil {
+			return err
+		} else if ok {
+			id = "q" + shortHash(norm, sid) // same words, another speaker
+		}
+		rec = Quote{ID: id, Text: strings.TrimSpace(q.Text), SpeakerID: sid, Cue: q.Cue, Direct: q.Direct,
+			Place: q.Place, Medium: q.Medium, Date: date, DateFromDocument: fromDoc,
+			About: about, Sources: []Source{src}, Variants: []string{norm}}
+		if err := w.indexQuote(nil, &rec); err != nil {
+			return err
+		}
+		w.doc.Quotes++
+		return addUint(w.txn, kStat(statQuotes), 1)
+	}
+	old := rec
+	old.Variants = append([]string(nil), rec.Variants...)
+	if len(q.Text) > len(rec.Text) {
+		rec.Text = strings.TrimSpace(q.Text)
+	}
+	if rec.SpeakerID == "" {
+		rec.SpeakerID = sid
+	}
+	if rec.Cue == "" {
+		rec.Cue = q.Cue
+	}
+	rec.Direct = rec.Direct || q.Direct
+	rec.Place = first(rec.Place, q.Place)
+	rec.Medium = first(rec.Medium, q.Medium)
+	if (rec.DateFromDocument || rec.Date == "") && !fromDoc && date != "" {
+		rec.Date, rec.DateFromDocument = date, false
+	}
+	rec.About = union(rec.About, about)
+	if !hasSource(rec.Sources, src) {
+		rec.Sources = append(rec.Sources, src)
+	}
+	rec.Variants = union(rec.Variants, []string{norm})
+	if h := shortHash(norm); rec.ID != "q"+h && rec.ID != "q"+shortHash(norm, rec.SpeakerID) {
+		if err := w.txn.Set([]byte(kQAlias(h)), []byte(rec.ID)); err != nil {
+			return err
+		}
+	}
+	if err := w.indexQuote(&old, &rec); err != nil {
+		return err
+	}
+	w.doc.Quotes++
+	return nil
+}
+
+// findQuote finds a stored quote with the same words: the same normalised
+// text, or (for a known speaker) a stored quote of the same speaker whose
+// text contains this one or is contained in it, word for word.
+func (w *putter) findQuote(norm, sid string) (Quote, bool, error) {
+	var rec Quote
+	for _, id := range []string{"q" + shortHash(norm), "q" + shortHash(norm, sid)} {
+		found, err := getJSON(w.txn, kQuote(id), &rec)
+		if err != nil {
+			return rec, false, err
+		}
+		if found && (rec.SpeakerID == "" || sid == "" || rec.SpeakerID == sid) {
+			return rec, true, nil
+		}
+	}
+	if item, err := w.txn.Get([]byte(kQAlias(shortHash(norm)))); err == nil {
+		id, err := item.ValueCopy(nil)
+		if err != nil {
+			return rec, false, err
+		}
+		found, err := getJSON(w.txn, kQuote(string(id)), &rec)
+		if err != nil {
+			return rec, false, err
+		}
+		if found && (rec.SpeakerID == "" || sid == "" || rec.SpeakerID == sid) {
+			return rec, true, nil
+		}
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return rec, false, err
+	}
+	if sid == "" {
+		return rec, false, nil
+	}
+	words := quoteWords(norm)
+	if len(words) < 2 {
+		return rec, false, nil
+	}
+	// Variants share every word of the shorter one: look only at the
+	// postings of this quote's rarest word.
+	rare, rareN := "", uint64(0)
+	for _, wd := range words {
+		n, err := getUint(w.txn, kQWordN(wd))
+		if err != nil {
+			return rec, false, err
+		}
+		if n > 0 && (rare == "" || n < rareN) {
+			rare, rareN = wd, n
+		}
+	}
+	if rare == "" {
+		return rec, false, nil
+	}
+	var match string
+	checked := 0
+	err := iterPrefix(w.txn, pQWord+rare+sep, false, func(k []byte, _ *badger.Item) (bool, error) {
+		checked++
+		qid := string(k[strings.LastIndexByte(string(k), 0)+1:])
+		var c Quote
+		if _, err := getJSON(w.txn, kQuote(qid), &c); err != nil {
+			return false, err
+		}
+		if c.SpeakerID == sid {
+			for _, v := range c.Variants {
+				if containsWords(v, norm) || containsWords(norm, v) {
+					match = qid
+					return false, nil
+				}
+			}
+		}
+		return checked < 500, nil
+	})
+	if err != nil || match == "" {
+		return rec, false, err
+	}
+	found, err := getJSON(w.txn, kQuote(match), &rec)
+	return rec, found, err
+}
+
+func containsWords(long, short string) bool {
+	return strings.Contains(" "+long+" ", " "+short+" ")
+}
+
+// indexQuote writes rec and its index keys, removing those of old.
+func (w *putter) indexQuote(old, rec *Quote) error {
+	oldWords := map[string]bool{}
+	if old != nil {
+		for _, k := range quoteIndexKeys(old) {
+			if err := w.txn.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+		for _, v := range old.Variants {
+			for _, wd := range quoteWords(v) {
+				oldWords[wd] = true
+			}
+		}
+	}
+	newWords := map[string]bool{}
+	for _, v := range rec.Variants {
+		for _, wd := range quoteWords(v) {
+			newWords[wd] = true
+		}
+	}
+	for wd := range newWords {
+		if !oldWords[wd] {
+			if err := addUint(w.txn, kQWordN(wd), 1); err != nil {
+				return err
+			}
+		}
+	}
+	for _, k := range quoteIndexKeys(rec) {
+		if err := w.txn.Set([]byte(k), nil); err != nil {
+			return err
+		}
+	}
+	return setJSON(w.txn, kQuote(rec.ID), rec)
+}
+
+func quoteIndexKeys(q *Quote) []string {
+	keys := []string{kQDate(q.Date, q.ID)}
+	if q.SpeakerID != "" {
+		keys = append(keys, kQSpeaker(q.SpeakerID, q.Date, q.ID))
+	}
+	seen := map[string]bool{}
+	for _, v := range q.Variants {
+		for _, wd := range quoteWords(v) {
+			if !seen[wd] {
+				seen[wd] = true
+				keys = append(keys, kQWord(wd, q.Date, q.ID))
+			}
+		}
+	}
+	return keys
+}
+
+func union(a, b []string) []string {
+	for _, x := range b {
+		dup := false
+		for _, y := range a {
+			if x == y {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+func hasSource(ss []Source, s Source) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *putter) event(e extract.Event) error {
+	var parts []string
+	for i, name := range e.Participants {
+		id := ""
+		if i < len(e.ParticipantIDs) {
+			id = e.ParticipantIDs[i]
+		}
+		if g := w.ref(id, name); g != "" {
+			parts = union(parts, []string{g})
+		}
+	}
+	for i := len(e.Participants); i < len(e.ParticipantIDs); i++ {
+		if g := w.ref(e.ParticipantIDs[i], ""); g != "" {
+			parts = union(parts, []string{g})
+		}
+	}
+	sort.Strings(parts)
+	place := w.ref(e.PlaceID, e.Place)
+	date, fromDoc := cleanDate(e.Date), false
+	if date == "" && w.doc.Published != "" {
+		date, fromDoc = w.doc.Published, true
+	}
+	typ := strings.ToLower(strings.TrimSpace(e.Type))
+	key := strings.Join(parts, ",")
+	if key == "" {
+		key = NormQuote(e.Text)
+	}
+	id := "v" + shortHash(typ, key, date)
+	src := Source{Document: w.doc.ID, Start: e.Start, End: e.End}
+	var rec Event
+	found, err := getJSON(w.txn, kEvent(id), &rec)
+	if err != nil {
+		return err
+	}
+	if found {
+		if !hasSource(rec.Sources, src) {
+			rec.Sources = append(rec.Sources, src)
+		}
+		if rec.Place == "" && place != "" {
+			rec.Place = place
+			if err := w.txn.Set([]byte(kEvPart(place, rec.Date, id)), nil); err != nil {
+				return err
+			}
+		}
+		w.doc.Events++
+		return setJSON(w.txn, kEvent(id), &rec)
+	}
+	rec = Event{ID: id, Type: typ, Text: strings.TrimSpace(e.Text), Date: date, DateFromDocument: fromDoc,
+		Participants: parts, Place: place, Sources: []Source{src}}
+	for _, k := range eventIndexKeys(&rec) {
+		if err := w.txn.Set([]byte(k), nil); err != nil {
+			return err
+		}
+	}
+	w.doc.Events++
+	if err := addUint(w.txn, kStat(statEvents), 1); err != nil {
+		return err
+	}
+	return setJSON(w.txn, kEvent(id), &rec)
+}
+
+func eventIndexKeys(e *Event) []string {
+	keys := []string{kEvDate(e.Date, e.ID)}
+	for _, p := range union(append([]string(nil), e.Participants...), nonEmpty(e.Place)) {
+		keys = append(keys, kEvPart(p, e.Date, e.ID))
+	}
+	return keys
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+func (w *putter) relation(p kind.Predicate, subj, obj, date string, start, end int) error {
+	if subj == "" || obj == "" || subj == obj || p == "" {
+		return nil
+	}
+	id := "r" + shortHash(string(p), subj, obj, date)
+	src := Source{Document: w.doc.ID, Start: start, End: end}
+	var rec Relation
+	found, err := getJSON(w.txn, kRel(id), &rec)
+	if err != nil {
+		return err
+	}
+	seen := first(date, w.doc.Published)
+	if found {
+		if !hasSource(rec.Sources, src) {
+			rec.Sources = append(rec.Sources, src)
+		}
+		rec.Dates = addDate(rec.Dates, seen)
+		w.doc.Relations++
+		return setJSON(w.txn, kRel(id), &rec)
+	}
+	rec = Relation{ID: id, Predicate: p, Subject: subj, Object: obj, Date: date,
+		Dates: addDate(nil, seen), Sources: []Source{src}}
+	for _, e := range []string{subj, obj} {
+		if err := w.txn.Set([]byte(kRelEnt(e, id)), nil); err != nil {
+			return err
+		}
+	}
+	w.doc.Relations++
+	if err := addUint(w.txn, kStat(statRelations), 1); err != nil {
+		return err
+	}
+	return setJSON(w.txn, kRel(id), &rec)
+}

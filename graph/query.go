@@ -1,0 +1,656 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// DefaultPageSize is the page size when Page.First is zero or less.
+const DefaultPageSize = 20
+
+// Page asks for one page of a list: the First items after the cursor After
+// ("" for the start). Cursors are opaque strings taken from a List.
+type Page struct {
+	First int
+	After string
+}
+
+func (p Page) size() int {
+	if p.First <= 0 {
+		return DefaultPageSize
+	}
+	return p.First
+}
+
+// List is one page of results.
+type List[T any] struct {
+	Items     []T
+	Cursors   []string // Cursors[i] is the cursor just after Items[i]
+	HasNext   bool     // more items follow this page
+	EndCursor string   // cursor of the last item; "" for an empty page
+	Total     int      // items in the whole list, all pages
+}
+
+func (l *List[T]) add(item T, pos string) {
+	l.Items = append(l.Items, item)
+	c := encodeCursor(pos)
+	l.Cursors = append(l.Cursors, c)
+	l.EndCursor = c
+}
+
+func encodeCursor(pos string) string { return base64.RawURLEncoding.EncodeToString([]byte(pos)) }
+
+func decodeCursor(c string) (string, error) {
+	if c == "" {
+		return "", nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", fmt.Errorf("%w %q", ErrBadCursor, c)
+	}
+	return string(b), nil
+}
+
+// scan walks the keys prefix+pos for lo <= pos < hi, in order, calling
+// match on each; matches after the cursor fill the page. With count set
+// it walks to hi to count every match into Total; otherwise it stops once
+// the page is full and Total is left to the caller.
+func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p Page, count bool,
+	match func(pos string) (T, bool, error)) (List[T], error) {
+	var l List[T]
+	after, err := decodeCursor(p.After)
+	if err != nil {
+		return l, err
+	}
+	n := p.size()
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = []byte(prefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	start := prefix + lo
+	if !count && after != "" && prefix+after+sep > start {
+		start = prefix + after + sep
+	}
+	i := 0
+	for it.Seek([]byte(start)); it.ValidForPrefix(opts.Prefix); it.Next() {
+		if i++; i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return l, err
+			}
+		}
+		pos := string(it.Item().Key()[len(prefix):])
+		if hi != "" && pos >= hi {
+			break
+		}
+		v, ok, err := match(pos)
+		if err != nil {
+			return l, err
+		}
+		if !ok {
+			continue
+		}
+		l.Total++
+		if after != "" && pos <= after {
+			continue
+		}
+		if len(l.Items) < n {
+			l.add(v, pos)
+			continue
+		}
+		l.HasNext = true
+		if !count {
+			break
+		}
+	}
+	return l, nil
+}
+
+func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.View(fn)
+}
+
+func lastField(pos string) string { return pos[strings.LastIndexByte(pos, 0)+1:] }
+
+// Entity returns the entity with the given ID, or ErrNotFound.
+func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
+	var e Entity
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		found, err := getJSON(txn, kEnt(id), &e)
+		if err == nil && !found {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return e, fmt.Errorf("graph: entity %q: %w", id, err)
+	}
+	return e, nil
+}
+
+// EntityByName returns the entity that has name as its name or one of its
+// aliases, compared as NormName (case, punctuation and honorifics
+// ignored); of several, the most mentioned. ErrNotFound if none.
+func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
+	var e Entity
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		id, err := lookupName(txn, NormName(name), kind.Unknown)
+		if err != nil {
+			return err
+		}
+		if id == "" {
+			return ErrNotFound
+		}
+		_, err = getJSON(txn, kEnt(id), &e)
+		return err
+	})
+	if err != nil {
+		return e, fmt.Errorf("graph: entity named %q: %w", name, err)
+	}
+	return e, nil
+}
+
+// resolveEntity reads ref as an entity ID, else as a name.
+func resolveEntity(txn *badger.Txn, ref string) (string, error) {
+	if ok, err := exists(txn, kEnt(ref)); err != nil || ok {
+		return ref, err
+	}
+	return lookupName(txn, NormName(ref), kind.Unknown)
+}
+
+// EntityFilter selects entities. The zero value selects all.
+type EntityFilter struct {
+	Type   kind.Entity // Unknown for any type
+	Search string      // a prefix of any word of any name or alias, or of a whole name
+}
+
+// maxSearch bounds how many entities a search ranks.
+const maxSearch = 5000
+
+// Entities lists entities, most mentioned first.
+func (s *Store) Entities(ctx context.Context, f EntityFilter, p Page) (List[Entity], error) {
+	var l List[Entity]
+	typ := "*"
+	if f.Type != kind.Unknown {
+		typ = f.Type.String()
+	}
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		if strings.TrimSpace(f.Search) == "" {
+			var err error
+			l, err = scan(ctx, txn, pRank+typ+sep, "", "", p, false, func(pos string) (Entity, bool, error) {
+				var e Entity
+				_, err := getJSON(txn, kEnt(pos[8:]), &e)
+				return e, true, err
+			})
+			if err != nil {
+				return err
+			}
+			stat := statEntities
+			if typ != "*" {
+				stat = statType(typ)
+			}
+			n, err := getUint(txn, kStat(stat))
+			l.Total = int(n)
+			return err
+		}
+		var err error
+		l, err = s.search(ctx, txn, f, p)
+		return err
+	})
+	if err != nil {
+		return l, fmt.Errorf("graph: entities: %w", err)
+	}
+	return l, nil
+}
+
+func (s *Store) search(ctx context.Context, txn *badger.Txn, f EntityFilter, p Page) (List[Entity], error) {
+	var l List[Entity]
+	after, err := decodeCursor(p.After)
+	if err != nil {
+		return l, err
+	}
+	skip := 0
+	if after != "" {
+		if skip, err = strconv.Atoi(after); err != nil || skip < 0 {
+			return l, fmt.Errorf("%w %q", ErrBadCursor, p.After)
+		}
+	}
+	q := NormName(f.Search)
+	ids := map[string]bool{}
+	collect := func(prefix string) error {
+		return iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+			id := string(k[strings.LastIndexByte(string(k), 0)+1:])
+			if f.Type != kind.Unknown {
+				t := byte(0)
+				if err := item.Value(func(b []byte) error {
+					if len(b) == 1 {
+						t = b[0]
+					}
+					return nil
+				}); err != nil {
+					return false, err
+				}
+				if kind.Entity(t) != f.Type {
+					return true, nil
+				}
+			}
+			ids[id] = true
+			return len(ids) < maxSearch, nil
+		})
+	}
+	if q != "" {
+		if err := collect(pName + q); err != nil {
+			return l, err
+		}
+		if !strings.Contains(q, " ") {
+			if err := collect(pTok + q); err != nil {
+				return l, err
+			}
+		}
+	}
+	ents := make([]Entity, 0, len(ids))
+	for id := range ids {
+		var e Entity
+		if _, err := getJSON(txn, kEnt(id), &e); err != nil {
+			return l, err
+		}
+		ents = append(ents, e)
+	}
+	sort.Slice(ents, func(i, j int) bool {
+		if ents[i].Mentions != ents[j].Mentions {
+			return ents[i].Mentions > ents[j].Mentions
+		}
+		return ents[i].ID < ents[j].ID
+	})
+	l.Total = len(ents)
+	n := p.size()
+	for i := skip; i < len(ents); i++ {
+		if len(l.Items) == n {
+			l.HasNext = true
+			break
+		}
+		l.add(ents[i], strconv.Itoa(i+1))
+	}
+	return l, nil
+}
+
+// QuoteFilter selects quotes; empty fields select all. The filters combine.
+type QuoteFilter struct {
+	Speaker  string // entity ID, or any name or alias (see EntityByName)
+	Contains string // words that must appear in this order, compared as NormQuote
+	From, To string // dates, YYYY[-MM[-DD]], inclusive; see the package doc
+}
+
+// Quotes lists quotes by date, then ID.
+func (s *Store) Quotes(ctx context.Context, f QuoteFilter, p Page) (List[Quote], error) {
+	var l List[Quote]
+	dr, err := newDateRange(f.From, f.To)
+	if err != nil {
+		return l, fmt.Errorf("graph: quotes: %w", err)
+	}
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		contains := NormQuote(f.Contains)
+		verify := func(pos string) (Quote, bool, error) {
+			var q Quote
+			found, err := getJSON(txn, kQuote(lastField(pos)), &q)
+			if err != nil || !found {
+				return q, false, err
+			}
+			if !dr.contains(q.Date) {
+				return q, false, nil
+			}
+			if contains != "" {
+				ok := false
+				for _, v := range q.Variants {
+					if containsWords(v, contains) {
+						ok = true
+						break
+					}
+				}
+				if !ok {
+					return q, false, nil
+				}
+			}
+			return q, true, nil
+		}
+		lo, hi := dr.scanStart(), dr.scanEnd()
+		switch {
+		case f.Speaker != "":
+			sid, err := resolveEntity(txn, f.Speaker)
+			if err != nil || sid == "" {
+				return err
+			}
+			l, err = scan(ctx, txn, pQSpeaker+sid+sep, lo, hi, p, true, verify)
+			return err
+		case contains != "":
+			w, err := rarestWord(txn, contains)
+			if err != nil || w == "" {
+				return err
+			}
+			l, err = scan(ctx, txn, pQWord+w+sep, lo, hi, p, true, verify)
+			return err
+		case dr.any():
+			l, err = scan(ctx, txn, pQDate, lo, hi, p, true, verify)
+			return err
+		default:
+			l, err = scan(ctx, txn, pQDate, "", "", p, false, verify)
+			if err != nil {
+				return err
+			}
+			n, err := getUint(txn, kStat(statQuotes))
+			l.Total = int(n)
+			return err
+		}
+	})
+	if err != nil {
+		return l, fmt.Errorf("graph: quotes: %w", err)
+	}
+	return l, nil
+}
+
+// rarestWord returns the word of norm with the fewest postings, or "" if
+// some word has none (then nothing can match).
+func rarestWord(txn *badger.Txn, norm string) (string, error) {
+	best, bestN := "", uint64(0)
+	for _, w := range quoteWords(norm) {
+		n, err := getUint(txn, kQWordN(w))
+		if err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return "", nil
+		}
+		if best == "" || n < bestN {
+			best, bestN = w, n
+		}
+	}
+	return best, nil
+}
+
+// Quote returns the quote with the given ID, or ErrNotFound.
+func (s *Store) Quote(ctx context.Context, id string) (Quote, error) {
+	var q Quote
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		found, err := getJSON(txn, kQuote(id), &q)
+		if err == nil && !found {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return q, fmt.Errorf("graph: quote %q: %w", id, err)
+	}
+	return q, nil
+}
+
+// EventFilter selects events; empty fields select all.
+type EventFilter struct {
+	Participant string // entity ID or name; the event's place counts too
+	From, To    string
+}
+
+// Events lists events by date, then ID.
+func (s *Store) Events(ctx context.Context, f EventFilter, p Page) (List[Event], error) {
+	var l List[Event]
+	dr, err := newDateRange(f.From, f.To)
+	if err != nil {
+		return l, fmt.Errorf("graph: events: %w", err)
+	}
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		verify := func(pos string) (Event, bool, error) {
+			var e Event
+			found, err := getJSON(txn, kEvent(lastField(pos)), &e)
+			if err != nil || !found {
+				return e, false, err
+			}
+			return e, dr.contains(e.Date), nil
+		}
+		lo, hi := dr.scanStart(), dr.scanEnd()
+		switch {
+		case f.Participant != "":
+			id, err := resolveEntity(txn, f.Participant)
+			if err != nil || id == "" {
+				return err
+			}
+			l, err = scan(ctx, txn, pEvPart+id+sep, lo, hi, p, true, verify)
+			return err
+		case dr.any():
+			l, err = scan(ctx, txn, pEvDate, lo, hi, p, true, verify)
+			return err
+		default:
+			l, err = scan(ctx, txn, pEvDate, "", "", p, false, verify)
+			if err != nil {
+				return err
+			}
+			n, err := getUint(txn, kStat(statEvents))
+			l.Total = int(n)
+			return err
+		}
+	})
+	if err != nil {
+		return l, fmt.Errorf("graph: events: %w", err)
+	}
+	return l, nil
+}
+
+// Event returns the event with the given ID, or ErrNotFound.
+func (s *Store) Event(ctx context.Context, id string) (Event, error) {
+	var e Event
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		found, err := getJSON(txn, kEvent(id), &e)
+		if err == nil && !found {
+			err = ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return e, fmt.Errorf("graph: event %q: %w", id, err)
+	}
+	return e, nil
+}
+
+// Relations lists the relations an entity (ID or name) takes part in, as
+// subject or object, by relation ID.
+func (s *Store) Relations(ctx context.Context, entity string, p Page) (List[Relation], error) {
+	var l List[Relation]
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		id, err := resolveEntity(txn, entity)
+		if err != nil || id == "" {
+			return err
+		}
+		l, err = scan(ctx, txn, pRelEnt+id+sep, "", "", p, true, func(pos string) (Relation, bool, error) {
+			var r Relation
+			found, err := getJSON(txn, kRel(pos), &r)
+			return r, found, err
+		})
+		return err
+	})
+	if err != nil {
+		return l, fmt.Errorf("graph: relations of %q: %w", entity, err)
+	}
+	return l, nil
+}
+
+// Documents lists stored documents by ID. Text is left empty.
+func (s *Store) Documents(ctx context.Context, p Page) (List[Document], error) {
+	var l List[Document]
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		l, err = scan(ctx, txn, pDoc, "", "", p, false, func(pos string) (Document, bool, error) {
+			var d Document
+			found, err := getJSON(txn, kDoc(pos), &d)
+			return d, found, err
+		})
+		if err != nil {
+			return err
+		}
+		n, err := getUint(txn, kStat(statDocs))
+		l.Total = int(n)
+		return err
+	})
+	if err != nil {
+		return l, fmt.Errorf("graph: documents: %w", err)
+	}
+	return l, nil
+}
+
+// EntityDocuments lists the documents that mention an entity (ID or name),
+// by document ID. Text is left empty.
+func (s *Store) EntityDocuments(ctx context.Context, entity string, p Page) (List[Document], error) {
+	var l List[Document]
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		id, err := resolveEntity(txn, entity)
+		if err != nil || id == "" {
+			return err
+		}
+		l, err = scan(ctx, txn, pMent+id+sep, "", "", p, false, func(pos string) (Document, bool, error) {
+			var d Document
+			found, err := getJSON(txn, kDoc(pos), &d)
+			return d, found, err
+		})
+		if err != nil {
+			return err
+		}
+		var e Entity
+		_, err = getJSON(txn, kEnt(id), &e)
+		l.Total = e.Documents
+		return err
+	})
+	if err != nil {
+		return l, fmt.Errorf("graph: documents of %q: %w", entity, err)
+	}
+	return l, nil
+}
+
+// Document returns a document with its text, or ErrNotFound.
+func (s *Store) Document(ctx context.Context, id string) (Document, error) {
+	var d Document
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		found, err := getJSON(txn, kDoc(id), &d)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return ErrNotFound
+		}
+		item, err := txn.Get([]byte(kText(id)))
+		if err != nil {
+			return err
+		}
+		b, err := item.ValueCopy(nil)
+		d.Text = string(b)
+		return err
+	})
+	if err != nil {
+		return d, fmt.Errorf("graph: document %q: %w", id, err)
+	}
+	return d, nil
+}
+
+// Cooccurrence is an entity seen in the same sentences as another, Weight
+// times.
+type Cooccurrence struct {
+	Entity Entity
+	Weight int
+	Dates  []string
+}
+
+// Cooccurring returns the n entities that share most sentences with an
+// entity (ID or name), heaviest first.
+func (s *Store) Cooccurring(ctx context.Context, entity string, n int) ([]Cooccurrence, error) {
+	if n <= 0 {
+		n = DefaultPageSize
+	}
+	var out []Cooccurrence
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		id, err := resolveEntity(txn, entity)
+		if err != nil || id == "" {
+			return err
+		}
+		edges, err := coocEdges(ctx, txn, id)
+		if err != nil {
+			return err
+		}
+		if len(edges) > n {
+			edges = edges[:n]
+		}
+		for _, e := range edges {
+			c := Cooccurrence{Weight: e.c.Weight, Dates: e.c.Dates}
+			if _, err := getJSON(txn, kEnt(e.other), &c.Entity); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: co-occurring with %q: %w", entity, err)
+	}
+	return out, nil
+}
+
+type coocEdge struct {
+	other string
+	c     cooc
+}
+
+// coocEdges returns the mentioned_with edges of id, heaviest first.
+func coocEdges(ctx context.Context, txn *badger.Txn, id string) ([]coocEdge, error) {
+	var out []coocEdge
+	prefix := pCooc + id + sep
+	err := iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+		if len(out)%256 == 255 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		e := coocEdge{other: string(k[len(prefix):])}
+		err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e.c) })
+		out = append(out, e)
+		return true, err
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].c.Weight > out[j].c.Weight })
+	return out, err
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		for _, f := range []struct {
+			name string
+			v    *int
+		}{
+			{statDocs, &st.Documents}, {statEntities, &st.Entities}, {statMentions, &st.Mentions},
+			{statQuotes, &st.Quotes}, {statEvents, &st.Events}, {statRelations, &st.Relations}, {statEdges, &st.Edges},
+		} {
+			n, err := getUint(txn, kStat(f.name))
+			if err != nil {
+				return err
+			}
+			*f.v = int(n)
+		}
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("graph: stats: %w", err)
+	}
+	return st, nil
+}
+
+// IsNotFound reports whether err means something asked for does not exist.
+func IsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -1,0 +1,112 @@
+package graph
+
+import "github.com/newsgraph/newsgraph/kind"
+
+// Document is a stored article: its metadata, and its text when asked for
+// by ID. Published is YYYY[-MM[-DD]] or "".
+type Document struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Hash      string `json:"hash"` // of the text; tells an unchanged re-ingest
+	Entities  int    `json:"entities"`
+	Quotes    int    `json:"quotes"`
+	Events    int    `json:"events"`
+	Relations int    `json:"relations"`
+	Text      string `json:"-"` // filled by Store.Document only
+}
+
+// Entity is a person, organisation, place or event resolved across
+// documents.
+type Entity struct {
+	ID        string      `json:"id"`
+	Name      string      `json:"name"`
+	Type      kind.Entity `json:"type"`
+	Aliases   []string    `json:"aliases,omitempty"` // other names seen, without Name
+	Roles     []Role      `json:"roles,omitempty"`   // in the order first seen
+	Mentions  int         `json:"mentions"`          // mentions across documents
+	Documents int         `json:"documents"`         // documents that mention it
+	FirstSeen string      `json:"first,omitempty"`   // earliest publication date of those documents
+	LastSeen  string      `json:"last,omitempty"`
+	Dates     []string    `json:"dates,omitempty"` // distinct publication dates, sorted
+}
+
+// Role is a title an entity holds, in an organisation or place, bounded in
+// time where the sources say so.
+type Role struct {
+	Title string `json:"title"`
+	Org   string `json:"org,omitempty"`    // name as written in the source
+	OrgID string `json:"org_id,omitempty"` // global entity ID of Org, if resolved
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
+}
+
+// Source places a fact in one document: byte offsets into its text.
+type Source struct {
+	Document string `json:"doc"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// Quote is something said, merged across the documents that report it.
+type Quote struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`              // the longest form reported
+	SpeakerID string `json:"speaker,omitempty"` // global entity ID; "" when unknown
+	Cue       string `json:"cue,omitempty"`
+	Direct    bool   `json:"direct"`
+	Place     string `json:"place,omitempty"`
+	Medium    string `json:"medium,omitempty"`
+	Date      string `json:"date,omitempty"`
+	// DateFromDocument is set when no source gave the quote's own date and
+	// Date is the publication date of its first document.
+	DateFromDocument bool     `json:"date_from_doc,omitempty"`
+	About            []string `json:"about,omitempty"` // entities mentioned inside the quote
+	Sources          []Source `json:"sources"`
+	// Variants are the normalised texts (NormQuote) merged into this quote.
+	Variants []string `json:"variants"`
+}
+
+// Event is something that happened, merged across documents by type,
+// participants and date.
+type Event struct {
+	ID               string   `json:"id"`
+	Type             string   `json:"type"`
+	Text             string   `json:"text"`
+	Date             string   `json:"date,omitempty"`
+	DateFromDocument bool     `json:"date_from_doc,omitempty"`
+	Participants     []string `json:"participants,omitempty"` // global entity IDs
+	Place            string   `json:"place,omitempty"`        // global entity ID
+	Sources          []Source `json:"sources"`
+}
+
+// Relation links two entities, merged across documents by predicate, ends
+// and date.
+type Relation struct {
+	ID        string         `json:"id"`
+	Predicate kind.Predicate `json:"predicate"`
+	Subject   string         `json:"subject"` // global entity IDs
+	Object    string         `json:"object"`
+	Date      string         `json:"date,omitempty"`
+	Dates     []string       `json:"dates,omitempty"` // Date, else the publication dates of its sources
+	Sources   []Source       `json:"sources"`
+}
+
+// cooc is a mentioned_with edge: how often two entities share a sentence.
+type cooc struct {
+	Weight int      `json:"w"`
+	Dates  []string `json:"d,omitempty"`
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Documents int `json:"documents"`
+	Entities  int `json:"entities"`
+	Mentions  int `json:"mentions"`
+	Quotes    int `json:"quotes"`
+	Events    int `json:"events"`
+	Relations int `json:"relations"`
+	Edges     int `json:"edges"` // mentioned_with pairs
+}

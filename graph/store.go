@@ -1,0 +1,221 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// FormatVersion is the version of the key layout this package writes. Open
+// refuses a store written with a newer version.
+const FormatVersion = 1
+
+// Errors returned by the store. Callers test them with errors.Is.
+var (
+	ErrNotFound     = errors.New("graph: not found")
+	ErrConflict     = errors.New("graph: document already stored with a different text")
+	ErrBadDate      = errors.New("graph: bad date")
+	ErrBadCursor    = errors.New("graph: bad cursor")
+	ErrBadDocument  = errors.New("graph: bad document")
+	ErrTooBig       = errors.New("graph: document too big for one transaction")
+	ErrVersion      = errors.New("graph: store written by a newer version")
+	ErrReadOnly     = errors.New("graph: store is read-only")
+	ErrInconsistent = errors.New("graph: index does not match data")
+)
+
+// Options configures Open. The zero value opens ./newsgraph-data on disk.
+type Options struct {
+	// Dir is the directory of the store; "" means ./newsgraph-data.
+	// Ignored when InMemory is set.
+	Dir string
+	// InMemory keeps everything in memory (for tests); nothing touches disk.
+	InMemory bool
+	// ReadOnly opens an existing store without writing to it; Put fails
+	// with ErrReadOnly. Several read-only processes may share a directory.
+	ReadOnly bool
+	// Logger receives Badger's warnings and errors; nil means slog.Default().
+	// Badger's informational chatter is dropped.
+	Logger *slog.Logger
+	// SyncWrites makes every Put durable before it returns, at a large cost
+	// in throughput. Off by default: a crash loses the last moments of
+	// writes, but never leaves half a document (each Put is one transaction).
+	SyncWrites bool
+}
+
+// Store is the knowledge graph. It is safe for concurrent use: any number of
+// readers run in parallel; writers are serialised.
+type Store struct {
+	db       *badger.DB
+	readOnly bool
+
+	// putMu serialises Put so that read-modify-write of shared records
+	// (entities, quotes, counters) never conflicts.
+	putMu sync.Mutex
+}
+
+// Open opens (creating if needed) the store described by opts.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	dir := opts.Dir
+	if dir == "" {
+		dir = "newsgraph-data"
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	bo := badger.DefaultOptions(dir).
+		WithLogger(slogLogger{logger}).
+		WithSyncWrites(opts.SyncWrites)
+	if opts.InMemory {
+		// Smaller memtables: tests open many stores at once.
+		bo = badger.DefaultOptions("").WithInMemory(true).
+			WithLogger(slogLogger{logger}).
+			WithMemTableSize(16 << 20).
+			WithBlockCacheSize(8 << 20)
+	} else if opts.ReadOnly {
+		bo = bo.WithReadOnly(true)
+	}
+	db, err := badger.Open(bo)
+	if err != nil {
+		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
+	}
+	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory}
+	if err := s.checkVersion(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close flushes and closes the store.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("graph: close: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) checkVersion() error {
+	var v uint64
+	found := false
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(keyVersion))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error {
+			if len(b) != 8 {
+				return fmt.Errorf("graph: version key holds %d bytes, want 8", len(b))
+			}
+			v, found = binary.BigEndian.Uint64(b), true
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("graph: read format version: %w", err)
+	}
+	if found && v > FormatVersion {
+		return fmt.Errorf("%w: format %d, this program reads up to %d", ErrVersion, v, FormatVersion)
+	}
+	if found || s.readOnly {
+		return nil
+	}
+	err = s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set([]byte(keyVersion), binary.BigEndian.AppendUint64(nil, FormatVersion))
+	})
+	if err != nil {
+		return fmt.Errorf("graph: write format version: %w", err)
+	}
+	return nil
+}
+
+// slogLogger routes Badger's log to slog: errors and warnings only.
+type slogLogger struct{ l *slog.Logger }
+
+func (l slogLogger) Errorf(f string, a ...any)   { l.l.Error("badger: " + trimNL(fmt.Sprintf(f, a...))) }
+func (l slogLogger) Warningf(f string, a ...any) { l.l.Warn("badger: " + trimNL(fmt.Sprintf(f, a...))) }
+func (l slogLogger) Infof(string, ...any)        {}
+func (l slogLogger) Debugf(string, ...any)       {}
+
+func trimNL(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '\n' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// getJSON reads the record at key into v. It reports false when there is none.
+func getJSON(txn *badger.Txn, key string, v any) (bool, error) {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	err = item.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+	if err != nil {
+		return false, fmt.Errorf("decode %q: %w", key, err)
+	}
+	return true, nil
+}
+
+func setJSON(txn *badger.Txn, key string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %q: %w", key, err)
+	}
+	return txn.Set([]byte(key), b)
+}
+
+func exists(txn *badger.Txn, key string) (bool, error) {
+	_, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func getUint(txn *badger.Txn, key string) (uint64, error) {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var n uint64
+	err = item.Value(func(b []byte) error {
+		if len(b) == 8 {
+			n = binary.BigEndian.Uint64(b)
+		}
+		return nil
+	})
+	return n, err
+}
+
+func addUint(txn *badger.Txn, key string, delta int) error {
+	n, err := getUint(txn, key)
+	if err != nil {
+		return err
+	}
+	v := int64(n) + int64(delta)
+	if v <= 0 {
+		return txn.Delete([]byte(key))
+	}
+	return txn.Set([]byte(key), binary.BigEndian.AppendUint64(nil, uint64(v)))
+}
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

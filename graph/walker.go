@@ -1,0 +1,174 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// Walker returns a Walker over the whole store. Each call to Nodes or Edges
+// reads one consistent snapshot, streaming with Badger iterators: memory
+// stays flat however large the graph.
+//
+// Nodes are entities (IDs "person:…", "org:…", "place:…", "event:…"),
+// then events (IDs "v…", type EVENT), then quotes (IDs "q…", type QUOTE).
+// Edges are said (speaker -> quote), said_about (quote -> entity it
+// mentions), participated_in (entity -> event), located_in (event ->
+// place), the extracted relations (role_of, works_for, …) and
+// mentioned_with (co-occurrence in a sentence, weight = shared sentences,
+// one edge per pair from the smaller ID).
+func (s *Store) Walker() Walker { return storeWalker{s} }
+
+type storeWalker struct{ s *Store }
+
+func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
+	return w.s.view(ctx, func(txn *badger.Txn) error {
+		err := eachValue(ctx, txn, pEnt, func(_ string, b []byte) error {
+			var e Entity
+			if err := json.Unmarshal(b, &e); err != nil {
+				return err
+			}
+			return fn(entityNode(&e))
+		})
+		if err != nil {
+			return err
+		}
+		err = eachValue(ctx, txn, pEvent, func(_ string, b []byte) error {
+			var e Event
+			if err := json.Unmarshal(b, &e); err != nil {
+				return err
+			}
+			label := e.Text
+			if label == "" {
+				label = e.Type
+			}
+			return fn(factNode(e.ID, label, "EVENT", e.Date, e.Sources))
+		})
+		if err != nil {
+			return err
+		}
+		return eachValue(ctx, txn, pQuote, func(_ string, b []byte) error {
+			var q Quote
+			if err := json.Unmarshal(b, &q); err != nil {
+				return err
+			}
+			return fn(factNode(q.ID, q.Text, "QUOTE", q.Date, q.Sources))
+		})
+	})
+}
+
+func factNode(id, label, typ, date string, srcs []Source) Node {
+	docs := map[string]bool{}
+	for _, s := range srcs {
+		docs[s.Document] = true
+	}
+	n := Node{ID: id, Label: label, Type: typ, Mentions: len(srcs), Sources: len(docs),
+		FirstSeen: date, LastSeen: date}
+	if date != "" {
+		n.Dates = []string{date}
+	}
+	return n
+}
+
+func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
+	return w.s.view(ctx, func(txn *badger.Txn) error {
+		err := eachValue(ctx, txn, pQuote, func(_ string, b []byte) error {
+			var q Quote
+			if err := json.Unmarshal(b, &q); err != nil {
+				return err
+			}
+			weight := float64(len(q.Sources))
+			if q.SpeakerID != "" {
+				if err := fn(dated(Edge{ID: "said:" + q.ID, Source: q.SpeakerID, Target: q.ID,
+					Type: kind.Said, Weight: weight}, q.Date)); err != nil {
+					return err
+				}
+			}
+			for _, a := range q.About {
+				if a == q.SpeakerID {
+					continue
+				}
+				if err := fn(dated(Edge{ID: "about:" + q.ID + "|" + a, Source: q.ID, Target: a,
+					Type: kind.SaidAbout, Weight: weight}, q.Date)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = eachValue(ctx, txn, pEvent, func(_ string, b []byte) error {
+			var e Event
+			if err := json.Unmarshal(b, &e); err != nil {
+				return err
+			}
+			weight := float64(len(e.Sources))
+			for _, p := range e.Participants {
+				if err := fn(dated(Edge{ID: "part:" + p + "|" + e.ID, Source: p, Target: e.ID,
+					Type: kind.ParticipatedIn, Weight: weight}, e.Date)); err != nil {
+					return err
+				}
+			}
+			if e.Place != "" {
+				return fn(dated(Edge{ID: "loc:" + e.ID + "|" + e.Place, Source: e.ID, Target: e.Place,
+					Type: kind.LocatedIn, Weight: weight}, e.Date))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = eachValue(ctx, txn, pRel, func(_ string, b []byte) error {
+			var r Relation
+			if err := json.Unmarshal(b, &r); err != nil {
+				return err
+			}
+			return fn(relationEdge(&r))
+		})
+		if err != nil {
+			return err
+		}
+		return eachValue(ctx, txn, pCooc, func(pos string, b []byte) error {
+			a, bID, ok := strings.Cut(pos, sep)
+			if !ok || a > bID {
+				return nil
+			}
+			var c cooc
+			if err := json.Unmarshal(b, &c); err != nil {
+				return err
+			}
+			return fn(coocToEdge(a, bID, c))
+		})
+	})
+}
+
+func dated(e Edge, date string) Edge {
+	if date != "" {
+		e.FirstSeen, e.LastSeen, e.Dates = date, date, []string{date}
+	}
+	return e
+}
+
+// eachValue calls fn with the key suffix and value of every key under
+// prefix, checking ctx as it goes.
+func eachValue(ctx context.Context, txn *badger.Txn, prefix string, fn func(pos string, v []byte) error) error {
+	i := 0
+	return iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+		if i++; i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		pos := string(k[len(prefix):])
+		err := item.Value(func(b []byte) error { return fn(pos, b) })
+		if err != nil {
+			return false, fmt.Errorf("%q: %w", k, err)
+		}
+		return true, nil
+	})
+}

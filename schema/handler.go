@@ -1,0 +1,198 @@
+package schema
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Options limits what one request may ask. The zero value means the
+// defaults named on each field.
+type Options struct {
+	// MaxDepth is the deepest nesting of selections allowed (default
+	// DefaultMaxDepth). Deeper queries are refused before they run.
+	MaxDepth int
+	// MaxPageSize is the largest `first` a list accepts (default
+	// DefaultMaxPageSize); a larger one is an error, not a silent cut.
+	MaxPageSize int
+	// Timeout bounds one request's execution (default 10s).
+	Timeout time.Duration
+	// MaxBodyBytes bounds a POST body (default 1 MiB).
+	MaxBodyBytes int64
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxPageSize <= 0 {
+		o.MaxPageSize = DefaultMaxPageSize
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 10 * time.Second
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 1 << 20
+	}
+	return o
+}
+
+// Request is a GraphQL request as sent over HTTP.
+type Request struct {
+	Query         string         `json:"query"`
+	Variables     map[string]any `json:"variables"`
+	OperationName string         `json:"operationName"`
+}
+
+// Handler serves GraphQL over store: POST with a JSON body {query,
+// variables, operationName} (or an application/graphql body), and GET with
+// query, variables and operationName in the URL. Answers are JSON
+// {data, errors}. It is safe for concurrent use.
+func Handler(store *graph.Store, opts Options) http.Handler {
+	opts = opts.withDefaults()
+	s, err := build(store, opts)
+	return &handler{schema: s, opts: opts, err: err}
+}
+
+type handler struct {
+	schema graphql.Schema
+	opts   Options
+	err    error // from building the schema: every request then fails
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h.err != nil {
+		writeErrors(w, http.StatusInternalServerError, h.err.Error())
+		return
+	}
+	var req Request
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				writeErrors(w, http.StatusBadRequest, "variables: not a JSON object: "+err.Error())
+				return
+			}
+		}
+	case http.MethodPost:
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes))
+		if err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				writeErrors(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", h.opts.MaxBodyBytes))
+				return
+			}
+			writeErrors(w, http.StatusBadRequest, "reading request body: "+err.Error())
+			return
+		}
+		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if mt == "application/graphql" {
+			req.Query = string(body)
+		} else if err := json.Unmarshal(body, &req); err != nil {
+			writeErrors(w, http.StatusBadRequest, "request body: not a JSON object {query, variables, operationName}: "+err.Error())
+			return
+		}
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		writeErrors(w, http.StatusMethodNotAllowed, r.Method+" not allowed: use GET or POST")
+		return
+	}
+	if req.Query == "" {
+		writeErrors(w, http.StatusBadRequest, "no query")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
+	defer cancel()
+	res := Execute(ctx, h.schema, req, h.opts)
+	w.Header().Set("Content-Type", "application/json")
+	if err := json.NewEncoder(w).Encode(res); err != nil {
+		return // the client went away
+	}
+}
+
+// Execute runs one request against a schema, refusing it first if it
+// nests deeper than opts.MaxDepth.
+func Execute(ctx context.Context, s graphql.Schema, req Request, opts Options) *graphql.Result {
+	opts = opts.withDefaults()
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
+	if err != nil {
+		return &graphql.Result{Errors: gqlerrors.FormatErrors(err)}
+	}
+	if d := depth(doc); d > opts.MaxDepth {
+		return &graphql.Result{Errors: gqlerrors.FormatErrors(
+			fmt.Errorf("query is nested %d deep, over the limit of %d", d, opts.MaxDepth))}
+	}
+	res := graphql.Do(graphql.Params{Schema: s, RequestString: req.Query, VariableValues: req.Variables,
+		OperationName: req.OperationName, Context: ctx})
+	if ctx.Err() != nil && len(res.Errors) > 0 {
+		res.Errors = append(res.Errors, gqlerrors.FormatError(fmt.Errorf("request stopped: %w", ctx.Err())))
+	}
+	return res
+}
+
+// depth is the deepest selection nesting of any operation, following
+// fragments (a fragment cycle, which validation rejects, counts once).
+func depth(doc *ast.Document) int {
+	frags := map[string]*ast.FragmentDefinition{}
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
+			frags[f.Name.Value] = f
+		}
+	}
+	var sel func(ss *ast.SelectionSet, seen map[string]bool) int
+	sel = func(ss *ast.SelectionSet, seen map[string]bool) int {
+		if ss == nil {
+			return 0
+		}
+		deepest := 0
+		for _, s := range ss.Selections {
+			d := 0
+			switch s := s.(type) {
+			case *ast.Field:
+				d = 1 + sel(s.SelectionSet, seen)
+			case *ast.InlineFragment:
+				d = sel(s.SelectionSet, seen)
+			case *ast.FragmentSpread:
+				if s.Name == nil || seen[s.Name.Value] {
+					continue
+				}
+				f := frags[s.Name.Value]
+				if f == nil {
+					continue
+				}
+				seen[s.Name.Value] = true
+				d = sel(f.SelectionSet, seen)
+				delete(seen, s.Name.Value)
+			}
+			deepest = max(deepest, d)
+		}
+		return deepest
+	}
+	deepest := 0
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			deepest = max(deepest, sel(op.SelectionSet, map[string]bool{}))
+		}
+	}
+	return deepest
+}
+
+func writeErrors(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]string{{"message": msg}}})
+}

@@ -1,0 +1,182 @@
+// Package schema is newsgraph's GraphQL API over the graph store, built
+// with graphql-go, and the HTTP handler that serves it.
+//
+// Resolvers take the request's context and call one graph.Store method
+// each; the store holds all the logic. Lists are Relay-style connections
+// (edges { cursor node }, pageInfo { hasNextPage endCursor }, totalCount).
+//
+//	h := schema.Handler(store, schema.Options{MaxPageSize: 100})
+//	http.Handle("/graphql", h)
+package schema
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/graphql-go/graphql"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// Limits applied when Options leaves them zero.
+const (
+	DefaultMaxPageSize = 100
+	DefaultMaxDepth    = 12
+)
+
+// New returns the schema over store, with the default page size limit.
+func New(store *graph.Store) (graphql.Schema, error) {
+	return build(store, Options{}.withDefaults())
+}
+
+// builder holds what resolvers share while the schema is built.
+type builder struct {
+	s    *graph.Store
+	opts Options
+
+	entity, quote, event, relation, document *graphql.Object
+	conns                                    map[string]*graphql.Object
+	pageInfo                                 *graphql.Object
+}
+
+func build(store *graph.Store, opts Options) (graphql.Schema, error) {
+	b := &builder{s: store, opts: opts}
+	return b.schema()
+}
+
+// page reads first/after, refusing a page larger than the limit rather
+// than silently cutting it.
+func (b *builder) page(p graphql.ResolveParams) (graph.Page, error) {
+	var pg graph.Page
+	if v, ok := p.Args["first"].(int); ok {
+		if v < 0 {
+			return pg, fmt.Errorf("first: %d is negative", v)
+		}
+		if v > b.opts.MaxPageSize {
+			return pg, fmt.Errorf("first: %d is over the limit of %d", v, b.opts.MaxPageSize)
+		}
+		pg.First = v
+	}
+	pg.After, _ = p.Args["after"].(string)
+	return pg, nil
+}
+
+func str(p graphql.ResolveParams, name string) string {
+	s, _ := p.Args[name].(string)
+	return s
+}
+
+// src gives the resolver's source as a T, or an error naming the field.
+func src[T any](p graphql.ResolveParams) (T, error) {
+	v, ok := p.Source.(T)
+	if !ok {
+		var zero T
+		return zero, fmt.Errorf("schema: %s: source is %T, want %T", p.Info.FieldName, p.Source, zero)
+	}
+	return v, nil
+}
+
+// field is a field read off its parent value with f.
+func field[T any](t graphql.Output, f func(T) any) *graphql.Field {
+	return &graphql.Field{Type: t, Resolve: func(p graphql.ResolveParams) (any, error) {
+		v, err := src[T](p)
+		if err != nil {
+			return nil, err
+		}
+		return f(v), nil
+	}}
+}
+
+// orNull turns "not found" into a null result.
+func orNull[T any](v T, err error) (any, error) {
+	if errors.Is(err, graph.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func nonEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+var pageArgs = graphql.FieldConfigArgument{
+	"first": {Type: graphql.Int, Description: "page size; over the server's limit is an error"},
+	"after": {Type: graphql.String, Description: "a cursor from a previous page"},
+}
+
+func withPage(args graphql.FieldConfigArgument) graphql.FieldConfigArgument {
+	out := graphql.FieldConfigArgument{}
+	for k, v := range pageArgs {
+		out[k] = v
+	}
+	for k, v := range args {
+		out[k] = v
+	}
+	return out
+}
+
+// connection is the Relay connection type over node, made once.
+func (b *builder) connection(node *graphql.Object) *graphql.Object {
+	if c := b.conns[node.Name()]; c != nil {
+		return c
+	}
+	if b.conns == nil {
+		b.conns = map[string]*graphql.Object{}
+		b.pageInfo = graphql.NewObject(graphql.ObjectConfig{
+			Name: "PageInfo",
+			Fields: graphql.Fields{
+				"hasNextPage": &graphql.Field{Type: graphql.NewNonNull(graphql.Boolean)},
+				"endCursor":   &graphql.Field{Type: graphql.String},
+			},
+		})
+	}
+	edge := graphql.NewObject(graphql.ObjectConfig{
+		Name: node.Name() + "Edge",
+		Fields: graphql.Fields{
+			"cursor": &graphql.Field{Type: graphql.NewNonNull(graphql.String)},
+			"node":   &graphql.Field{Type: graphql.NewNonNull(node)},
+		},
+	})
+	c := graphql.NewObject(graphql.ObjectConfig{
+		Name: node.Name() + "Connection",
+		Fields: graphql.Fields{
+			"edges":      &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(edge)))},
+			"pageInfo":   &graphql.Field{Type: graphql.NewNonNull(b.pageInfo)},
+			"totalCount": &graphql.Field{Type: graphql.NewNonNull(graphql.Int)},
+		},
+	})
+	b.conns[node.Name()] = c
+	return c
+}
+
+// conn shapes a graph.List as a connection value.
+func conn[T any](l graph.List[T], err error) (any, error) {
+	if err != nil {
+		return nil, err
+	}
+	edges := make([]map[string]any, len(l.Items))
+	for i, it := range l.Items {
+		edges[i] = map[string]any{"cursor": l.Cursors[i], "node": it}
+	}
+	return map[string]any{
+		"edges":      edges,
+		"pageInfo":   map[string]any{"hasNextPage": l.HasNext, "endCursor": nonEmpty(l.EndCursor)},
+		"totalCount": l.Total,
+	}, nil
+}
+
+func entityType(s string) (kind.Entity, error) {
+	if s == "" {
+		return kind.Unknown, nil
+	}
+	return kind.ParseEntity(s)
+}
+
+var nonNullString = graphql.NewNonNull(graphql.String)
+var nonNullStrings = graphql.NewNonNull(graphql.NewList(nonNullString))

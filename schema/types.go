@@ -1,0 +1,283 @@
+package schema
+
+import (
+	"fmt"
+
+	"github.com/graphql-go/graphql"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// schema declares the types and the root query.
+func (b *builder) schema() (graphql.Schema, error) {
+	b.document = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Document",
+		Description: "A stored article.",
+		Fields: graphql.Fields{
+			"id":        field(graphql.NewNonNull(graphql.ID), func(d graph.Document) any { return d.ID }),
+			"title":     field(graphql.String, func(d graph.Document) any { return nonEmpty(d.Title) }),
+			"source":    field(graphql.String, func(d graph.Document) any { return nonEmpty(d.Source) }),
+			"url":       field(graphql.String, func(d graph.Document) any { return nonEmpty(d.URL) }),
+			"published": field(graphql.String, func(d graph.Document) any { return nonEmpty(d.Published) }),
+			"text": {Type: nonNullString, Description: "the full text; spans are byte offsets into it",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					d, err := src[graph.Document](p)
+					if err != nil || d.Text != "" {
+						return d.Text, err
+					}
+					full, err := b.s.Document(p.Context, d.ID)
+					return full.Text, err
+				}},
+			"entityCount":   field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Entities }),
+			"quoteCount":    field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Quotes }),
+			"eventCount":    field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Events }),
+			"relationCount": field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Relations }),
+		},
+	})
+	source := graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Source",
+		Description: "Where a fact was read: a document and byte offsets [start, end) into its text.",
+		Fields: graphql.Fields{
+			"document": {Type: b.document, Resolve: func(p graphql.ResolveParams) (any, error) {
+				s, err := src[graph.Source](p)
+				if err != nil {
+					return nil, err
+				}
+				return orNull(b.s.Document(p.Context, s.Document))
+			}},
+			"start": field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.Start }),
+			"end":   field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.End }),
+		},
+	})
+	sources := graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(source)))
+	role := graphql.NewObject(graphql.ObjectConfig{
+		Name: "Role",
+		Fields: graphql.Fields{
+			"title": field(nonNullString, func(r graph.Role) any { return r.Title }),
+			"org":   field(graphql.String, func(r graph.Role) any { return nonEmpty(r.Org) }),
+			"orgId": field(graphql.ID, func(r graph.Role) any { return nonEmpty(r.OrgID) }),
+			"from":  field(graphql.String, func(r graph.Role) any { return nonEmpty(r.From) }),
+			"to":    field(graphql.String, func(r graph.Role) any { return nonEmpty(r.To) }),
+		},
+	})
+
+	// Entity, Quote, Event and Relation refer to each other: thunks.
+	b.entity = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Entity",
+		Description: "A person, organisation, place or named event, resolved across documents.",
+		Fields:      graphql.FieldsThunk(func() graphql.Fields { return b.entityFields(role) }),
+	})
+	entityRef := func(id func(any) string) *graphql.Field {
+		return &graphql.Field{Type: b.entity, Resolve: func(p graphql.ResolveParams) (any, error) {
+			e := id(p.Source)
+			if e == "" {
+				return nil, nil
+			}
+			return orNull(b.s.Entity(p.Context, e))
+		}}
+	}
+	entityList := func(ids func(any) []string) *graphql.Field {
+		return &graphql.Field{Type: graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(b.entity))),
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				out := []graph.Entity{}
+				for _, id := range ids(p.Source) {
+					e, err := b.s.Entity(p.Context, id)
+					if err != nil {
+						if graph.IsNotFound(err) {
+							continue
+						}
+						return nil, err
+					}
+					out = append(out, e)
+				}
+				return out, nil
+			}}
+	}
+	quoteOf := func(v any) graph.Quote { q, _ := v.(graph.Quote); return q }
+	b.quote = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Quote",
+		Description: "Something said, merged across the documents that report it.",
+		Fields: graphql.Fields{
+			"id":   field(graphql.NewNonNull(graphql.ID), func(q graph.Quote) any { return q.ID }),
+			"text": field(nonNullString, func(q graph.Quote) any { return q.Text }),
+			"date": field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Date) }),
+			"dateFromDocument": field(graphql.NewNonNull(graphql.Boolean),
+				func(q graph.Quote) any { return q.DateFromDocument }),
+			"cue":     field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Cue) }),
+			"direct":  field(graphql.NewNonNull(graphql.Boolean), func(q graph.Quote) any { return q.Direct }),
+			"place":   field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Place) }),
+			"medium":  field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Medium) }),
+			"speaker": entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
+			"about":   entityList(func(v any) []string { return quoteOf(v).About }),
+			"sources": field(sources, func(q graph.Quote) any { return q.Sources }),
+		},
+	})
+	eventOf := func(v any) graph.Event { e, _ := v.(graph.Event); return e }
+	b.event = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Event",
+		Description: "Something that happened, merged across documents by type, participants and date.",
+		Fields: graphql.Fields{
+			"id":   field(graphql.NewNonNull(graphql.ID), func(e graph.Event) any { return e.ID }),
+			"type": field(nonNullString, func(e graph.Event) any { return e.Type }),
+			"text": field(nonNullString, func(e graph.Event) any { return e.Text }),
+			"date": field(graphql.String, func(e graph.Event) any { return nonEmpty(e.Date) }),
+			"dateFromDocument": field(graphql.NewNonNull(graphql.Boolean),
+				func(e graph.Event) any { return e.DateFromDocument }),
+			"participants": entityList(func(v any) []string { return eventOf(v).Participants }),
+			"place":        entityRef(func(v any) string { return eventOf(v).Place }),
+			"sources":      field(sources, func(e graph.Event) any { return e.Sources }),
+		},
+	})
+	relOf := func(v any) graph.Relation { r, _ := v.(graph.Relation); return r }
+	b.relation = graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Relation",
+		Description: "A typed link between two entities (role_of, works_for, met, ...).",
+		Fields: graphql.Fields{
+			"id":        field(graphql.NewNonNull(graphql.ID), func(r graph.Relation) any { return r.ID }),
+			"predicate": field(nonNullString, func(r graph.Relation) any { return string(r.Predicate) }),
+			"subject":   entityRef(func(v any) string { return relOf(v).Subject }),
+			"object":    entityRef(func(v any) string { return relOf(v).Object }),
+			"date":      field(graphql.String, func(r graph.Relation) any { return nonEmpty(r.Date) }),
+			"dates":     field(nonNullStrings, func(r graph.Relation) any { return nonNil(r.Dates) }),
+			"sources":   field(sources, func(r graph.Relation) any { return r.Sources }),
+		},
+	})
+	query := graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: b.queryFields()})
+	s, err := graphql.NewSchema(graphql.SchemaConfig{Query: query})
+	if err != nil {
+		return s, fmt.Errorf("schema: %w", err)
+	}
+	return s, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
+	cooc := graphql.NewObject(graphql.ObjectConfig{
+		Name:        "Cooccurrence",
+		Description: "An entity mentioned in the same sentences, weight times.",
+		Fields: graphql.Fields{
+			"entity": field(graphql.NewNonNull(b.entity), func(c graph.Cooccurrence) any { return c.Entity }),
+			"weight": field(graphql.NewNonNull(graphql.Int), func(c graph.Cooccurrence) any { return c.Weight }),
+			"firstSeen": field(graphql.String, func(c graph.Cooccurrence) any {
+				if len(c.Dates) == 0 {
+					return nil
+				}
+				return c.Dates[0]
+			}),
+			"lastSeen": field(graphql.String, func(c graph.Cooccurrence) any {
+				if len(c.Dates) == 0 {
+					return nil
+				}
+				return c.Dates[len(c.Dates)-1]
+			}),
+		},
+	})
+	id := func(p graphql.ResolveParams) (string, error) {
+		e, err := src[graph.Entity](p)
+		return e.ID, err
+	}
+	return graphql.Fields{
+		"id":            field(graphql.NewNonNull(graphql.ID), func(e graph.Entity) any { return e.ID }),
+		"name":          field(nonNullString, func(e graph.Entity) any { return e.Name }),
+		"type":          field(nonNullString, func(e graph.Entity) any { return e.Type.String() }),
+		"aliases":       field(nonNullStrings, func(e graph.Entity) any { return nonNil(e.Aliases) }),
+		"roles":         field(graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(role))), func(e graph.Entity) any { return nonNilRoles(e.Roles) }),
+		"mentionCount":  field(graphql.NewNonNull(graphql.Int), func(e graph.Entity) any { return e.Mentions }),
+		"documentCount": field(graphql.NewNonNull(graphql.Int), func(e graph.Entity) any { return e.Documents }),
+		"firstSeen":     field(graphql.String, func(e graph.Entity) any { return nonEmpty(e.FirstSeen) }),
+		"lastSeen":      field(graphql.String, func(e graph.Entity) any { return nonEmpty(e.LastSeen) }),
+		"quotes": {
+			Type:        graphql.NewNonNull(b.connection(b.quote)),
+			Description: "what the entity said, by date",
+			Args:        withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String}}),
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				eid, err := id(p)
+				if err != nil {
+					return nil, err
+				}
+				pg, err := b.page(p)
+				if err != nil {
+					return nil, err
+				}
+				return conn(b.s.Quotes(p.Context, graph.QuoteFilter{Speaker: eid, From: str(p, "from"), To: str(p, "to")}, pg))
+			},
+		},
+		"relations": {
+			Type: graphql.NewNonNull(b.connection(b.relation)),
+			Args: pageArgs,
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				eid, err := id(p)
+				if err != nil {
+					return nil, err
+				}
+				pg, err := b.page(p)
+				if err != nil {
+					return nil, err
+				}
+				return conn(b.s.Relations(p.Context, eid, pg))
+			},
+		},
+		"documents": {
+			Type: graphql.NewNonNull(b.connection(b.document)),
+			Args: pageArgs,
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				eid, err := id(p)
+				if err != nil {
+					return nil, err
+				}
+				pg, err := b.page(p)
+				if err != nil {
+					return nil, err
+				}
+				return conn(b.s.EntityDocuments(p.Context, eid, pg))
+			},
+		},
+		"events": {
+			Type: graphql.NewNonNull(b.connection(b.event)),
+			Args: withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String}}),
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				eid, err := id(p)
+				if err != nil {
+					return nil, err
+				}
+				pg, err := b.page(p)
+				if err != nil {
+					return nil, err
+				}
+				return conn(b.s.Events(p.Context, graph.EventFilter{Participant: eid, From: str(p, "from"), To: str(p, "to")}, pg))
+			},
+		},
+		"cooccurring": {
+			Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(cooc))),
+			Description: "the entities most often mentioned in the same sentence, heaviest first",
+			Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int}},
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				eid, err := id(p)
+				if err != nil {
+					return nil, err
+				}
+				pg, err := b.page(p)
+				if err != nil {
+					return nil, err
+				}
+				out, err := b.s.Cooccurring(p.Context, eid, pg.First)
+				if out == nil {
+					out = []graph.Cooccurrence{}
+				}
+				return out, err
+			},
+		},
+	}
+}
+
+func nonNilRoles(r []graph.Role) []graph.Role {
+	if r == nil {
+		return []graph.Role{}
+	}
+	return r
+}
