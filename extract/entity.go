@@ -33,13 +33,14 @@ func (e *entity) addForm(f string) {
 }
 
 type typeScore struct {
-	person, org, place float64
-	n                  int
+	person, org, place, event float64
+	n                         int
 }
 
 // decideTypes sums the evidence of each name over the document and gives
 // every name mention its type; names too weak to call are dropped.
 func (d *doc) decideTypes() {
+	x := d.x
 	scores := make(map[string]*typeScore)
 	for i := range d.ms {
 		m := &d.ms[i]
@@ -54,6 +55,7 @@ func (d *doc) decideTypes() {
 		sc.person += m.person
 		sc.org += m.org
 		sc.place += m.place
+		sc.event += m.event
 		sc.n++
 		if m.nWords == 1 && sc.n <= 4 {
 			// A word written with a capital again and again is some name;
@@ -88,6 +90,11 @@ func (d *doc) decideTypes() {
 		switch {
 		case m.nWords == 1 && fullWords[strings.ToLower(m.key)] && sc.org < 3:
 			m.typ = kind.Person
+		case sc.event > sc.person && sc.event > sc.org && sc.event >= 3:
+			m.typ = kind.Event
+		case m.nWords == 1 && x.lex.cues[strings.ToLower(m.key)] && sc.person < 1:
+			m.typ = kind.Org
+			m.backref = true
 		case sc.person >= sc.org && sc.person >= sc.place && sc.person >= 0.6:
 			m.typ = kind.Person
 		case sc.org >= sc.place && sc.org >= 0.6:
@@ -149,9 +156,14 @@ func (d *doc) resolve() {
 			persons = append(persons, e)
 		}
 	}
+	var backrefs []int
 	for i := range d.ms {
 		m := &d.ms[i]
 		if m.drop || m.nominal {
+			continue
+		}
+		if m.backref {
+			backrefs = append(backrefs, i)
 			continue
 		}
 		var e int
@@ -194,6 +206,28 @@ func (d *doc) resolve() {
 		}
 		ent.addForm(form)
 	}
+	// "the Commission" stands for the one organisation whose name ends so.
+	for _, i := range backrefs {
+		m := &d.ms[i]
+		w := strings.ToLower(m.key)
+		m.ent = -1
+		for e := range d.ents {
+			ent := &d.ents[e]
+			if ent.typ != kind.Org || !strings.Contains(ent.name, " ") || !strings.HasSuffix(strings.ToLower(ent.name), " "+w) {
+				continue
+			}
+			if m.ent >= 0 {
+				m.ent = -1
+				break
+			}
+			m.ent = e
+		}
+		if m.ent < 0 {
+			m.drop = true
+			continue
+		}
+		d.ents[m.ent].addForm(m.key)
+	}
 	d.mergeAcronyms(byKey)
 }
 
@@ -202,12 +236,16 @@ func (d *doc) resolve() {
 // the most recent; failing that, the most mentioned in the whole document.
 func (d *doc) surname(persons []int, m *mention) int {
 	w := strings.ToLower(m.key)
+	g := d.x.lex.gender(m.honor)
 	best, bestCount, bestPos := -1, -1, -1
 	for _, e := range persons {
 		ent := &d.ents[e]
 		n := len(ent.nameToks)
 		if n < 2 || (ent.nameToks[0] != w && ent.nameToks[n-1] != w) {
 			continue
+		}
+		if eg := d.gender(e); g != 0 && eg != 0 && eg != g {
+			continue // "Mrs Jackson" is not Michael Jackson
 		}
 		if ent.lastPos < 0 || ent.lastPos > m.start {
 			continue
@@ -224,6 +262,9 @@ func (d *doc) surname(persons []int, m *mention) int {
 		ent := &d.ents[e]
 		n := len(ent.nameToks)
 		if n < 2 || (ent.nameToks[0] != w && ent.nameToks[n-1] != w) {
+			continue
+		}
+		if eg := d.gender(e); g != 0 && eg != 0 && eg != g {
 			continue
 		}
 		c := d.fullCount(e)
@@ -315,10 +356,44 @@ func (d *doc) collectMentions() {
 		if e.typ != kind.Person || e.nomKey != "" {
 			continue
 		}
-		for _, f := range e.forms {
-			if len(nameWords(f)) > len(nameWords(e.name)) && !d.hasHonorific(f) {
-				e.name = f
+		for _, mi := range e.mentions {
+			m := &d.ms[mi]
+			if m.nominal || m.fromLex {
+				continue
 			}
+			if len(nameWords(m.key)) > len(nameWords(e.name)) && !d.hasHonorific(m.key) {
+				e.name = m.key
+			}
+		}
+	}
+}
+
+// addSurnames lists the last word of a person's full name among its
+// aliases when no other person of the document shares it, so that a later
+// "Blixt" or a query for the surname finds Charles A Blixt.
+func (d *doc) addSurnames() {
+	count := make(map[string]int)
+	for i := range d.ents {
+		e := &d.ents[i]
+		if e.typ != kind.Person || e.nomKey != "" || len(e.mentions) == 0 {
+			continue
+		}
+		for _, w := range nameWords(e.name) {
+			count[w]++
+		}
+	}
+	for i := range d.ents {
+		e := &d.ents[i]
+		if e.typ != kind.Person || e.nomKey != "" || len(e.mentions) == 0 {
+			continue
+		}
+		f := strings.Fields(e.name)
+		if len(f) < 2 {
+			continue
+		}
+		last := f[len(f)-1]
+		if count[strings.ToLower(last)] == 1 && !strings.Contains(last, "-") && !strings.HasSuffix(last, ".") {
+			e.addForm(last)
 		}
 	}
 }
@@ -336,4 +411,26 @@ func (d *doc) hasHonorific(f string) bool {
 // or after pos.
 func (d *doc) mentionAt(pos int) int {
 	return sort.Search(len(d.order), func(i int) bool { return d.ms[d.order[i]].start >= pos })
+}
+
+// gender of an entity: from the first word of its name, else from an
+// honorific it was written with; 0 when unknown.
+func (d *doc) gender(e int) byte {
+	ent := &d.ents[e]
+	if ent.typ != kind.Person {
+		return 0
+	}
+	if len(ent.nameToks) > 1 {
+		if g := d.x.lex.gender(ent.nameToks[0]); g != 0 {
+			return g
+		}
+	}
+	for _, f := range ent.forms {
+		if w := strings.Fields(f); len(w) > 1 {
+			if g := d.x.lex.gender(w[0]); g != 0 && d.x.lex.phrases[strings.ToLower(strings.TrimSuffix(w[0], "."))].kind == lexHonorific {
+				return g
+			}
+		}
+	}
+	return 0
 }

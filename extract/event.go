@@ -98,6 +98,13 @@ func (d *doc) findEvents() {
 			for c0 > s.first && !clauseBreak(&d.toks[c0-1]) {
 				c0--
 			}
+			if c0 > s.first+1 && (d.toks[c0].lower == "which" || d.toks[c0].lower == "who") && d.toks[c0-1].text == "," {
+				// a relative clause: its subject is the clause before
+				c0--
+				for c0 > s.first && !clauseBreak(&d.toks[c0-1]) {
+					c0--
+				}
+			}
 			c1 := k + 1
 			for c1 < s.last && !clauseBreak(&d.toks[c1]) {
 				c1++
@@ -184,4 +191,34 @@ func (d *doc) personBefore(pos int) int {
 		}
 	}
 	return -1
+}
+
+// quoteEvents adds a statement event for every quote whose attribution
+// carries its own date ("Rex Tillerson said on October 17 ..."), unless an
+// event of that sentence already holds the speaker at that date.
+func (d *doc) quoteEvents() {
+	for _, q := range d.outQuotes {
+		if q.speaker < 0 || q.Date == "" {
+			continue
+		}
+		si := d.sentAt(q.Start)
+		s := &d.sents[si]
+		dup := false
+		for _, ev := range d.events {
+			if ev.Start >= s.start && ev.End <= s.end && ev.Date == q.Date && containsInt(ev.parts, q.speaker) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		ev := eventRec{place: -1, parts: []int{q.speaker}}
+		ev.Type = "statement"
+		ev.Start, ev.End = s.start, s.end
+		ev.Text = d.spanText(s.start, s.end)
+		ev.Date = q.Date
+		ev.Confidence = 0.6
+		d.events = append(d.events, ev)
+	}
 }

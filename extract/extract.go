@@ -75,7 +75,10 @@ func (x *Extractor) Extract(ctx context.Context, a Article) (Document, error) {
 	d.resolveTheTitles()
 	d.collectMentions()
 	d.assignQuotes()
+	d.collectMentions()
+	d.addSurnames()
 	d.findEvents()
+	d.quoteEvents()
 	d.findRelations()
 	return d.document(), nil
 }
@@ -189,7 +192,7 @@ func (d *doc) document() Document {
 	}
 	for _, i := range live {
 		e := &d.ents[i]
-		oe := Entity{ID: ids[i], Name: e.name, Type: e.typ, Mentions: make([]Span, 0, len(e.mentions))}
+		oe := Entity{ID: ids[i], Name: e.name, Type: e.typ, Mentions: make([]Span, 0, len(e.mentions)), Anonymous: e.nomKey != ""}
 		for _, f := range e.forms {
 			if f != e.name {
 				oe.Aliases = append(oe.Aliases, f)

@@ -211,7 +211,8 @@ Greenland||Nuuk|Greenlandic
 Puerto Rico||San Juan|Puerto Rican
 Tibet||Lhasa|Tibetan,Tibetans
 Chechnya||Grozny|Chechen,Chechens
-Kurdistan|||Kurdish,Kurd,Kurds`
+Kurdistan|||Kurdish,Kurd,Kurds
+Europe|||European,Europeans`
 
 // places are regions, continents, cities and states that are not capitals.
 const places = `Europe,Asia,Africa,Antarctica,Australasia,Oceania,North America,South America,Latin America,Central America,
@@ -279,7 +280,7 @@ House of Lords|Lords
 Parliament
 Labour Party|Labour
 Conservative Party|Conservatives,Tories,Tory Party
-Liberal Democrats|Lib Dems,Lib Dem
+Liberal Democrats|Lib Dems,Lib Dem,Liberal Democrat
 Scottish National Party|SNP
 UK Independence Party|UKIP,Ukip
 Plaid Cymru
@@ -331,7 +332,26 @@ Shell
 BP
 Gazprom
 Yukos
-Centre for Strategic and International Studies|CSIS`
+Centre for Strategic and International Studies|CSIS
+Arsenal|Gunners
+Chelsea FC
+Tottenham Hotspur|Tottenham,Spurs
+Everton
+Aston Villa
+Manchester United|Man Utd,Man United
+Manchester City|Man City
+Nottingham Forest
+Sheffield Wednesday
+Real Madrid
+Atletico Madrid
+Juventus
+AC Milan
+Inter Milan
+Bayern Munich
+Celtic
+Rangers
+Los Angeles Lakers|Lakers
+New York Yankees|Yankees`
 
 // givenNames is a modest list of common given names across cultures; a
 // capitalised sequence that starts with one reads as a person.
@@ -386,7 +406,7 @@ world war talks secret shock admission exclusive breaking update live analysis c
 
 // honorifics precede a person's name without naming a role.
 const honorifics = `mr mrs ms miss dr sir dame lord lady prof professor rev reverend fr father sister brother mister madam
-sheikh ayatollah imam rabbi baroness baron earl count countess herr monsieur mme mlle signor senor senora`
+sheikh ayatollah imam rabbi baroness herr monsieur mme mlle signor senor senora`
 
 // titles are roles written before a name or after it in apposition, most
 // specific first is not needed: lookups try the longest match.
@@ -601,7 +621,13 @@ assembly senate congress government administration centre center studios records
 telegraph guardian herald journal magazine channel tv radio hospital museum academy church mission embassy consulate
 fund reserve exchange systems technologies technology labs laboratories pharmaceuticals energy oil petroleum telecom
 communications media entertainment broadcasting press foods stores brothers bros & co. cabinet secretariat alliance front
-movement coalition`
+movement coalition securities tobacco music pictures films capital investments insurance brewery brewers publishing
+games software interactive partners associates consultants ventures electronics pharma motors steel mining telecoms
+library theatre orchestra gallery`
+
+// strongCues make an organisation of a place alone: "Manchester United", "British Airways".
+const strongCues = `united city rovers athletic wanderers fc airways airlines telecom rail railways bank steel gas water
+energy motors`
 
 // orgHeadOf are cue words that take an "of" or "for" complement inside a
 // name: "Bank of England", "Centre for Strategic and International Studies".
@@ -621,3 +647,46 @@ veteran key government-appointed`
 // cueVerbs are the speech verbs that tell an unknown capitalised subject is a speaker.
 const speechVerbs = `said says told added claimed insisted warned argued explained stated announced admitted denied
 asked replied urged suggested noted believes believed thinks thought`
+
+// eventCues end the names of events: "Super Bowl", "Edinburgh Film Festival", "World War 3".
+const eventCues = `festival festivals cup bowl awards award olympics games championship championships prix trophy
+open marathon war wars summit conference expo election elections referendum tournament derby final finals
+break week day show series season`
+
+// nouns are common English nouns and adjectives that also start titles of
+// things; a capitalised name made of them is not taken for a person unless
+// something else says so.
+const nouns = `story festival cup park library theatre theater collection lights light crime kids online digital news world
+international national service services sport sports game games show awards award prize series film films music
+records street road house hall centre center stadium square bridge tower palace castle island river lake mountain
+valley bowl break summit war day night year week time times life love man woman men women boy girl king queen star
+stars keeper dungeon theme state union party club team league championship open tour trophy final grand great big
+little old young good best top super high low black white red blue green gold silver golden royal public general
+federal central united free heart live media entertainment interactive company group bank trust fund market markets
+project programme program system network channel radio television station studio studios book books magazine
+paper post office court council school college university hospital church museum gallery academy institute
+capital city town village county province region district area zone port bay coast beach field fields wood woods
+business finance money trade industry energy oil gas power water food health care home land farm farmers forest
+force forces army navy police security safety rights justice law order peace freedom democracy liberty republic
+kingdom empire nation nations people citizens workers children women student students teachers friends family
+brothers sisters sons daughters boys girls heroes legends champions masters idol idols rock pop jazz soul blues
+dance dancing song songs album albums single singles hits hit chart charts tv box office video videos games player
+players mobile phone phones web net internet computer computers software data digital tech technology science
+research space planet earth sun moon sky sea ocean storm fire ice snow rain wind spring summer autumn winter
+christmas easter new year eve different other another next last first second third final`
+
+// femaleNames are the given names of the list above usually borne by women;
+// ambiguousNames are borne by both. The rest read as male. Gender only keeps
+// "Mrs Jackson" and "she" off a man's name, never decides a type.
+const femaleNames = `abby abigail adele aisha alexandra alice alicia alison amanda amber amelia amy ana andrea angela angelina
+ann anna anne annie barbara beth betty brenda carla carol caroline carolyn catherine cathy charlotte cheryl christina
+christine claire clare claudia cristina deborah diana diane dilma donna doris dorothy edith elaine eleanor elena elizabeth
+ellen emily emma eva fatima fiona francesca georgina grace gwyneth hannah harriet heather helen hillary ingrid isabel
+jane janet jennifer jenny jessica jill joan joanna judith judy julia julie karen kate katherine kathleen kathy katie
+kirsty kylie laura lauren linda lisa liz louise lucy lynn madonna margaret maria marie martha mary megan melanie
+michelle nadia nancy naomi natalie nicola nora olivia pamela patricia paula priya rachel rebecca rose ruth sally
+samantha sandra sara sarah sharon sheila sonia sophie stephanie sue susan suzanne tanya teresa theresa tina tracy
+valerie vanessa victoria wendy yulia yuki zoe`
+
+const ambiguousNames = `kim lee jean robin leslie ashley sam alex chris jan jackie lindsay kelly jo terry dale lynn
+hu li wang zhang liu yang huang zhao wu zhou lin chen moon park jae jong xi`

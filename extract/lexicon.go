@@ -39,6 +39,11 @@ type lexicon struct {
 	nomHeads  map[string]bool
 	nomAdjs   map[string]bool
 	speech    map[string]bool
+	events    map[string]bool
+	strong    map[string]bool
+	nouns     map[string]bool
+	female    map[string]bool
+	ambiguous map[string]bool
 	triggers  map[string]trigger
 }
 
@@ -98,16 +103,21 @@ func (l *lexicon) add(phrase string, e lexEntry) {
 
 func newLexicon() *lexicon {
 	l := &lexicon{
-		phrases:  make(map[string]lexEntry, 2048),
-		acronyms: make(map[string]lexEntry, 128),
-		given:    set(givenNames),
-		common:   set(commonWords),
-		cues:     set(orgCues),
-		headOf:   set(orgHeadOf),
-		nomHeads: set(nominalHeads),
-		nomAdjs:  set(nominalAdjs),
-		speech:   set(speechVerbs),
-		triggers: newTriggers(),
+		phrases:   make(map[string]lexEntry, 2048),
+		acronyms:  make(map[string]lexEntry, 128),
+		given:     set(givenNames),
+		common:    set(commonWords),
+		cues:      set(orgCues),
+		headOf:    set(orgHeadOf),
+		nomHeads:  set(nominalHeads),
+		nomAdjs:   set(nominalAdjs),
+		speech:    set(speechVerbs),
+		events:    set(eventCues),
+		strong:    set(strongCues),
+		nouns:     set(nouns),
+		female:    set(femaleNames),
+		ambiguous: set(ambiguousNames),
+		triggers:  newTriggers(),
 	}
 	for _, line := range strings.Split(countries, "\n") {
 		f := strings.Split(line, "|")
@@ -176,4 +186,22 @@ func (l *lexicon) title(k string) (lexEntry, bool) {
 		}
 	}
 	return lexEntry{}, false
+}
+
+// gender of a given name or honorific: 'f', 'm' or 0 when unknown.
+func (l *lexicon) gender(word string) byte {
+	w := strings.ToLower(strings.TrimSuffix(word, "."))
+	switch w {
+	case "mrs", "ms", "miss", "lady", "dame", "baroness", "queen", "princess", "madam", "mme", "mlle", "senora", "sister":
+		return 'f'
+	case "mr", "sir", "lord", "king", "prince", "mister", "herr", "monsieur", "senor", "signor", "father", "brother":
+		return 'm'
+	}
+	switch {
+	case l.female[w]:
+		return 'f'
+	case l.ambiguous[w] || !l.given[w]:
+		return 0
+	}
+	return 'm'
 }

@@ -19,20 +19,25 @@ type mention struct {
 	key        string // the name as written with single spaces; grouping key for names
 	nWords     int
 	// Evidence for each type, summed over the clues around the mention.
-	person, org, place float64
-	headline, quoted   bool
-	honor              string // the honorific before the name ("Mr"), if any
-	metonym            bool   // a capital standing for its country
-	nominal            bool   // an anonymous source: "a State Department official"
-	nomHead            string // the head noun of a nominal
-	ent                int    // index of the entity, -1 until resolved
-	drop               bool
+	person, org, place, event float64
+	backref                   bool // a lone organisation word ("the Commission") that may stand for a longer name
+	headline, quoted          bool
+	honor                     string // the honorific before the name ("Mr"), if any
+	metonym                   bool   // a capital standing for its country
+	nominal                   bool   // an anonymous source: "a State Department official"
+	nomHead                   string // the head noun of a nominal
+	ent                       int    // index of the entity, -1 until resolved
+	drop                      bool
 }
 
 // skipWords are capitalised words that are never names on their own.
 var skipWords = set(`january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter i internet web tv am pm ok eu-wide
+christian catholic muslim jewish islamic protestant hindu sikh buddhist gmt bst obe mbe cbe dutchman irishman frenchman englishman scotsman welshman god
 gdp ceo cfo coo icbm icbms wmd wmds dvd dvds cd cds pc pcs mp3 sms hiv aids sars dna vat ipo ipos rpi cpi`)
+
+// placePrefixes start place names.
+var placePrefixes = set(`santa san los las st saint port fort mount mt lake cape glen east west north south upper lower new`)
 
 // compass words are no names on their own: "the North", "the West".
 var compass = set(`north south east west northern southern eastern western central`)
@@ -43,7 +48,8 @@ var splitters = set(`of for and &`)
 var connectors = set(`of for and de du la le van von der den bin al el da dos del &`)
 
 // prevLocPreps make a following capital a location rather than its government.
-var locPreps = set(`in at from to near outside into across around via through towards toward inside between within`)
+var locPreps = set(`in at from to near outside into across around via through towards toward inside between within
+visited visit visiting visits toured touring reached entered fled flew left leaving`)
 
 func isCapWord(t *token) bool { return t.kind == tWord && t.cap }
 
@@ -161,6 +167,10 @@ func (x *Extractor) findMentions(text, lower string, toks []token, sents []sente
 					r++
 					continue
 				}
+				if t.kind == tNum && len(t.text) <= 2 && isCapWord(&toks[r-1]) {
+					r++ // "Radio 4", "World War 3"
+					break
+				}
 				if r+1 < s.last && isCapWord(&toks[r+1]) {
 					if t.kind == tWord && connectors[t.lower] {
 						r += 2
@@ -188,22 +198,23 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 	var honor string
 	titled := false
 	nameStart := -1
-	absorb := false
+	orgForced := false // the name is an organisation: a place before a cue, a sub-brand
+	ofAbsorb := false  // an organisation head took "of" or "for": the rest of the run is its name
 	flushName := func(end int) {
 		if nameStart < 0 {
 			return
 		}
 		// trim connectors and periods at the ends
-		for end > nameStart && (toks[end-1].kind != tWord || connectors[toks[end-1].lower]) {
+		for end > nameStart && ((toks[end-1].kind != tWord && toks[end-1].kind != tNum) || connectors[toks[end-1].lower]) {
 			end--
 		}
-		if end > nameStart && !absorb {
+		if end > nameStart && !ofAbsorb {
 			// "Tony Kim and Kim Hak Song": two names, unless an organisation
 			// head took the connector ("Centre for Strategic and International Studies").
 			for p := nameStart; p < end; p++ {
 				if t := &toks[p]; t.kind == tWord && !t.cap && splitters[t.lower] {
 					if p > nameStart {
-						ms = append(ms, x.scoreName(text, toks, s, si, nameStart, p, k, r, honor, titled, false))
+						ms = append(ms, x.scoreName(text, toks, s, si, nameStart, p, k, r, honor, titled, orgForced, dw))
 					}
 					honor, titled = "", false
 					nameStart = p + 1
@@ -211,18 +222,25 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 			}
 		}
 		if end > nameStart {
-			ms = append(ms, x.scoreName(text, toks, s, si, nameStart, end, k, r, honor, titled, absorb))
+			ms = append(ms, x.scoreName(text, toks, s, si, nameStart, end, k, r, honor, titled, orgForced || ofAbsorb, dw))
 		}
 		nameStart = -1
 		honor = ""
 		titled = false
-		absorb = false
+		orgForced = false
+		ofAbsorb = false
 	}
 	for p := k; p < r; {
 		t := &toks[p]
+		if ofAbsorb && t.kind == tWord {
+			if e, ok := l.phrases[t.lower]; !ok || e.kind != lexHonorific {
+				p++
+				continue
+			}
+		}
 		if t.kind != tWord || (connectors[t.lower] && !t.cap) {
 			if nameStart >= 0 && t.kind == tWord && (t.lower == "of" || t.lower == "for") && l.headOf[toks[p-1].lower] {
-				absorb = true
+				ofAbsorb = true
 			}
 			p++
 			continue
@@ -235,25 +253,22 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 			}
 		}
 		e, L := x.lookup(toks, lower, p, r, s.last)
-		if L > 0 && absorb && (e.kind == lexCountry || e.kind == lexPlace || e.kind == lexCapital || e.kind == lexOrg) {
-			p += L // "Bank of England": the place is part of the name
-			continue
-		}
 		if L > 0 {
 			// A given name before a one-word place or company is a person: Michael Jordan.
 			if nameStart >= 0 && p-nameStart == 1 && L == 1 && l.given[toks[nameStart].lower] && e.kind != lexTitle && e.kind != lexHonorific {
 				p++
 				continue
 			}
-			// A place before an organisation cue is part of the organisation: Manchester United, British Airways.
-			if (e.kind == lexCountry || e.kind == lexPlace || e.kind == lexCapital || e.kind == lexDemonym) && p+L < r && nameStart < 0 {
-				if q := p + L; isCapWord(&toks[q]) && l.cues[toks[q].lower] && (q+1 == r || !isCapWord(&toks[q+1])) {
-					if _, ok := l.phrases[toks[q].lower]; !ok {
-						nameStart = p
-						absorb = true
-						p = q + 1
-						continue
-					}
+			if nameStart < 0 && e.kind != lexTitle && e.kind != lexHonorific {
+				if q := x.orgExtension(toks, lower, p+L, r, e.kind == lexOrg); q > p+L {
+					// "Danish Dairy Board", "Manchester United", "BBC Radio 4": the
+					// place or organisation starts a longer organisation name.
+					nameStart = p
+					orgForced = true
+					ofAbsorb = true // keep "of" and "and" inside: "British Chamber of Commerce"
+					p = q
+					flushName(q)
+					continue
 				}
 			}
 			flushName(p)
@@ -293,6 +308,45 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 	return ms
 }
 
+// orgExtension returns the end of the capitalised words from q that turn
+// a place or organisation before them into a longer organisation name, or
+// q when they do not: after a place they must end with an organisation cue
+// ("Danish Dairy Board"); after an organisation any capitalised words or a
+// short number will do ("BBC One", "BBC Radio 4").
+func (x *Extractor) orgExtension(toks []token, lower string, q, r int, afterOrg bool) int {
+	l := x.lex
+	end := q
+	for j := q; j < r; j++ {
+		t := &toks[j]
+		if t.kind == tNum && len(t.text) <= 2 && j > q {
+			end = j + 1
+			break
+		}
+		if t.kind == tWord && (t.lower == "of" || t.lower == "for") && end == j && j > q && l.headOf[toks[j-1].lower] {
+			// "British Chamber of Commerce": the organisation head takes the rest of the run
+			for end = j + 1; end < r && (isCapWord(&toks[end]) || toks[end].kind == tWord && connectors[toks[end].lower]); end++ {
+			}
+			for end > j && !isCapWord(&toks[end-1]) {
+				end--
+			}
+			return end
+		}
+		if !isCapWord(t) {
+			break
+		}
+		if e, ok := l.phrases[t.lower]; ok && (e.kind == lexTitle || e.kind == lexHonorific) {
+			break
+		}
+		if _, ok := l.acronyms[t.text]; ok {
+			break
+		}
+		if afterOrg || (l.cues[t.lower] && (j > q || l.strong[t.lower])) || (l.headOf[t.lower] && j+1 < r && (toks[j+1].lower == "of" || toks[j+1].lower == "for")) {
+			end = j + 1
+		}
+	}
+	return end
+}
+
 func (x *Extractor) lexMention(text string, toks []token, s *sentence, si, i, j int, e lexEntry) mention {
 	m := mention{start: toks[i].start, end: toks[j-1].end, tok0: i, tok1: j, sent: si, lex: e, fromLex: true,
 		canon: e.name, key: e.name, nWords: j - i, ent: -1, headline: s.headline, quoted: toks[i].inQuote}
@@ -318,7 +372,7 @@ func (x *Extractor) lexMention(text string, toks []token, s *sentence, si, i, j 
 
 // scoreName builds the mention of an unknown capitalised name [i,j) of the
 // run [k,r) and weighs the clues to its type.
-func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, k, r int, honor string, titled, orgForced bool) mention {
+func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, k, r int, honor string, titled, orgForced bool, dw docWords) mention {
 	l := x.lex
 	m := mention{start: toks[i].start, end: toks[j-1].end, tok0: i, tok1: j, sent: si, ent: -1,
 		headline: s.headline, quoted: toks[i].inQuote, honor: honor}
@@ -350,6 +404,24 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 	}
 	m.nWords = words
 	first, last := &toks[i], &toks[j-1]
+	for q := j - 1; q > i && toks[q].kind == tNum; q-- {
+		last = &toks[q-1] // "Radio 4": the word before the number
+	}
+	if l.events[last.lower] && words >= 2 {
+		m.event += 3
+		orgForced = false // "FA Cup"
+	}
+	if words >= 2 && (placePrefixes[first.lower] || compass[first.lower]) {
+		m.place += 1.5 // "Santa Barbara", "North Dorset"
+	}
+	nounish := 0
+	for p := i; p < j; p++ {
+		if t := &toks[p]; t.kind == tWord {
+			if _, low := dw[t.lower]; low || l.nouns[t.lower] {
+				nounish++
+			}
+		}
+	}
 	if orgForced {
 		m.org += 3
 	}
@@ -383,7 +455,7 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 	if first.allCaps && words == 1 {
 		m.org += 0.5
 	}
-	if words == 1 && compass[first.lower] {
+	if words == 1 && (compass[first.lower] || l.events[first.lower]) {
 		m.drop = true
 	}
 	if h := strings.IndexByte(first.text, '-'); h > 0 && i+1 <= j {
@@ -406,6 +478,8 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 			} else {
 				m.person += 0.6
 			}
+		case a.kind == tWord && (a.lower == "administration" || a.lower == "presidency") && !l.cues[last.lower]:
+			m.person += 1.5 // "the Clinton administration"
 		case a.kind == tWord && (a.lower == "who" || a.lower == "whose"):
 			m.person += 1
 		case a.kind == tWord && a.lower == "and" && j+1 < s.last && l.given[toks[j+1].lower] && toks[j+1].cap:
@@ -434,7 +508,7 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 			}
 		}
 	}
-	if words >= 2 && words <= 4 && commons == 0 && !hasConn && !first.allCaps {
+	if words >= 2 && words <= 4 && commons == 0 && nounish == 0 && !hasConn && !first.allCaps {
 		m.person += 0.6
 	}
 	if commons == words {

@@ -33,8 +33,8 @@ func (d *doc) findNominals() {
 				j++
 			}
 			// "the President": a title where a name could be.
-			if t.lower == "the" && j == k+1 && j < s.last && d.toks[j].cap && d.tokMention[j] < 0 {
-				if e, end := d.titleStartingAt(j, s.last); end > 0 && e.kind == lexTitle && d.toks[end-1].cap &&
+			if t.lower == "the" && j == k+1 && j < s.last && d.tokMention[j] < 0 && !d.x.lex.nomHeads[d.toks[j].lower] {
+				if e, end := d.titleStartingAt(j, s.last); end > 0 && e.kind == lexTitle &&
 					(end >= s.last || !(isCapWord(&d.toks[end]) || d.toks[end].lower == "of")) {
 					d.theTitles = append(d.theTitles, theTitle{tok0: k, tok1: end, title: e.name})
 					continue

@@ -61,8 +61,16 @@ func (d *doc) findRelations() {
 					obj := d.entAt(k + 1)
 					if obj >= 0 && d.ents[obj].typ == kind.Person {
 						mm := &d.ms[d.tokMention[k+1]]
-						if mm.tok1 < s.last && d.toks[mm.tok1].kind == tPunct && d.toks[mm.tok1].inQuote == false && strings.ContainsAny(d.toks[mm.tok1].text, "“\"‘'") {
+						if mm.tok1 < s.last && d.toks[mm.tok1].kind == tPunct && strings.ContainsAny(d.toks[mm.tok1].text, "“\"‘'") {
 							d.addRel(d.entBefore(k, s, true), kind.Calls, obj, s, k, 0.6)
+							// "called Kim Jong-un “rocket man”": the words in the marks name him too
+							j := mm.tok1 + 1
+							for j < s.last && d.toks[j].inQuote && j-mm.tok1 <= 5 {
+								j++
+							}
+							if j > mm.tok1+1 && j-mm.tok1 <= 5 {
+								d.ents[obj].addForm(d.spanText(d.toks[mm.tok1+1].start, d.toks[j-1].end))
+							}
 						}
 					}
 				}
@@ -71,7 +79,15 @@ func (d *doc) findRelations() {
 				if k > s.first && (d.toks[k-1].lower == "his" || d.toks[k-1].lower == "her" || (k-2 >= s.first && (d.toks[k-2].lower == "his" || d.toks[k-2].lower == "her"))) {
 					subj = d.personBefore(t.start)
 				}
-				d.addRel(subj, kind.Calls, d.titledAfter(k+2, s), s, k, 0.5)
+				obj := d.titledAfter(k+2, s)
+				d.addRel(subj, kind.Calls, obj, s, k, 0.5)
+				if obj >= 0 {
+					// "“... Little Rocket Man” – his nickname for the leader": the
+					// capitalised words ending the quote before are the nickname.
+					if nick := d.nicknameBefore(k, s); nick != "" {
+						d.ents[obj].addForm(nick)
+					}
+				}
 			case w == "in" && k > s.first && k+1 < s.last:
 				a, b := d.entAt(k-1), d.entAt(k+1)
 				if a >= 0 && b >= 0 && (d.ents[a].typ == kind.Org) && d.ents[b].typ == kind.Place && d.ms[d.tokMention[k+1]].tok0 == k+1 {
@@ -239,6 +255,11 @@ func (d *doc) defection(k int, s *sentence) {
 		}
 	}
 	d.addRel(who, kind.DefectedFrom, from, s, k, 0.6)
+	if who >= 0 && d.ents[who].typ == kind.Person {
+		date, _ := d.dateIn(s.start, s.end)
+		d.roles = append(d.roles, roleRec{person: who, title: "defector", org: from, from: date,
+			start: d.toks[k].start, end: d.toks[k].end, sent: int(d.toks[k].sent)})
+	}
 }
 
 // titledAfter reads "[the] [holder] title" from token k and returns the
@@ -264,4 +285,25 @@ func (d *doc) titledAfter(k int, s *sentence) int {
 		}
 	}
 	return who
+}
+
+// nicknameBefore returns the capitalised words (two or more) that end the
+// quotation closing shortly before token k, or "".
+func (d *doc) nicknameBefore(k int, s *sentence) string {
+	j := k - 1
+	for j > s.first && k-j < 6 && !(d.toks[j].kind == tPunct && (d.toks[j].text == "”" || d.toks[j].text == "\"")) {
+		j--
+	}
+	if j <= s.first || d.toks[j].kind != tPunct {
+		return ""
+	}
+	end := j
+	i := end
+	for i > s.first && isCapWord(&d.toks[i-1]) {
+		i--
+	}
+	if end-i < 2 {
+		return ""
+	}
+	return d.spanText(d.toks[i].start, d.toks[end-1].end)
 }

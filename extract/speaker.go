@@ -43,6 +43,11 @@ func (d *doc) assignQuotes() {
 				conf *= 0.7
 			}
 		}
+		if spk < 0 && q.Form == quote.NoSpeaker && !q.Continues {
+			// A quote standing alone: the person the text was just about.
+			spk = d.subjectBefore(q.Start, 2)
+			conf *= 0.5
+		}
 		if conf == 0 {
 			conf = 0.5
 		}
@@ -53,6 +58,9 @@ func (d *doc) assignQuotes() {
 			sStart, sEnd = s.start, s.end
 		}
 		date := d.dateOutside(sStart, sEnd, q.Start, q.End)
+		if spk >= 0 && (q.Form == quote.Nominal || q.Form == quote.Named) && q.Speaker.End > q.Speaker.Start {
+			d.epithetMention(q.Speaker, spk)
+		}
 		rec := quoteRec{Quote: Quote{Text: q.Text, Cue: q.Cue, Direct: q.Direct, Date: date, Start: q.Start, End: q.End,
 			Confidence: round2(conf)}, speaker: spk, para: para}
 		if q.CueSpan.End > q.CueSpan.Start {
@@ -135,6 +143,9 @@ func (d *doc) namedSpeaker(sp quote.Span) int {
 	if len(words) == 0 {
 		return -1
 	}
+	if determiners[strings.ToLower(words[0])] {
+		return d.epithetSpeaker(sp) // "the Dutchman"
+	}
 	lastWord := strings.ToLower(strings.Trim(words[len(words)-1], ".,’'"))
 	for i := range d.ents {
 		e := &d.ents[i]
@@ -145,26 +156,137 @@ func (d *doc) namedSpeaker(sp quote.Span) int {
 	return -1
 }
 
-// pronounSpeaker is the most recent compatible entity before the pronoun,
-// skipping what is said inside quotation marks.
+// pronounSpeaker reads he/she as the subject of the nearest sentence
+// before it that names a person: the first person of that sentence outside
+// quotation marks, which is usually its subject. they/it/we stand for an
+// organisation or a country acting.
 func (d *doc) pronounSpeaker(sp quote.Span) int {
 	p := strings.ToLower(strings.TrimSpace(sp.Text))
-	wantPerson := p != "they" && p != "it" && p != "we"
-	for i := d.mentionAt(sp.Start) - 1; i >= 0; i-- {
-		m := &d.ms[d.order[i]]
-		if m.ent < 0 || d.inDirectQuote(m.start) {
-			continue
+	if p == "they" || p == "it" || p == "we" {
+		for i := d.mentionAt(sp.Start) - 1; i >= 0; i-- {
+			m := &d.ms[d.order[i]]
+			if m.ent < 0 || d.inDirectQuote(m.start) {
+				continue
+			}
+			if t := d.ents[m.ent].typ; t == kind.Org || (t == kind.Place && m.metonym) {
+				return m.ent
+			}
 		}
-		t := d.ents[m.ent].typ
-		if wantPerson && t == kind.Person {
-			return m.ent
-		}
-		if !wantPerson && (t == kind.Org || (t == kind.Place && !m.fromLex) || (t == kind.Place && m.metonym)) {
-			return m.ent
+		return -1
+	}
+	var g byte
+	switch p {
+	case "he", "him":
+		g = 'm'
+	case "she", "her":
+		g = 'f'
+	}
+	return d.subjectBeforeG(sp.Start, 4, g)
+}
+
+// subjectBefore returns the first person named outside quotation marks in
+// the nearest of the last n sentences before pos that names one.
+func (d *doc) subjectBefore(pos, n int) int { return d.subjectBeforeG(pos, n, 0) }
+
+// subjectBeforeG is subjectBefore skipping people of the other gender.
+func (d *doc) subjectBeforeG(pos, n int, g byte) int {
+	si := d.sentAt(pos)
+	for k := 0; k < n && si >= 0; k, si = k+1, si-1 {
+		s := &d.sents[si]
+		for i := d.mentionAt(s.start); i < len(d.order); i++ {
+			m := &d.ms[d.order[i]]
+			if m.start >= s.end || m.start >= pos {
+				break
+			}
+			if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && !d.inDirectQuote(m.start) {
+				if eg := d.gender(m.ent); g != 0 && eg != 0 && eg != g {
+					continue
+				}
+				return m.ent
+			}
 		}
 	}
 	return -1
 }
+
+// orgNominals are heads of noun phrases that stand for an organisation:
+// "the company said", "its developers say".
+var orgNominals = set(`company firm group club team party ministry government department council bank agency organisation
+organization union authority commission board retailer chain airline carrier maker manufacturer giant operator developers
+authors makers federation body watchdog regulator network broadcaster channel band studio label publisher association
+committee charity campaigners campaign group's business corporation store supermarket`)
+
+// docHeads are documents that speak for their authors: "the report said".
+var docHeads = set(`report statement study survey document letter website filing paper review`)
+
+// epithetSpeaker resolves a descriptive speaker phrase ("the Dutchman",
+// "the 74-year-old comedian", "the company"): an organisation noun stands
+// for the latest organisation; a person noun for the one named person with
+// that role, else the latest subject.
+func (d *doc) epithetSpeaker(sp quote.Span) int {
+	words := strings.Fields(strings.ToLower(sp.Text))
+	if len(words) == 0 {
+		return -1
+	}
+	head := strings.Trim(words[len(words)-1], ".,’'")
+	// "Michael Jackson's mother", "Mr Jackson's lawyers": someone of a named person's.
+	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= sp.End {
+			break
+		}
+		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
+			return d.anonEntity(sp)
+		}
+	}
+	// "critics", "Lawyers for news organisations": a group speaks.
+	if strings.HasSuffix(words[0], "s") && !determiners[words[0]] && !orgNominals[words[0]] && len(words) <= 6 {
+		return d.anonEntity(sp)
+	}
+	if orgNominals[head] || docHeads[head] {
+		// the organisation that spoke last, else the last one named
+		for i := len(d.outQuotes) - 1; i >= 0 && i >= len(d.outQuotes)-4; i-- {
+			if e := d.outQuotes[i].speaker; e >= 0 && d.ents[e].typ == kind.Org {
+				return e
+			}
+		}
+		for i := d.mentionAt(sp.Start) - 1; i >= 0; i-- {
+			m := &d.ms[d.order[i]]
+			if m.ent >= 0 && d.ents[m.ent].typ == kind.Org && !d.inDirectQuote(m.start) {
+				return m.ent
+			}
+		}
+		return -1
+	}
+	who := -1
+	for _, r := range d.roles {
+		tw := nameWords(r.title)
+		if len(tw) > 0 && tw[len(tw)-1] == head && d.ents[r.person].nomKey == "" {
+			if who >= 0 && who != r.person {
+				who = -2
+				break
+			}
+			who = r.person
+		}
+	}
+	if who >= 0 {
+		return who
+	}
+	var g byte
+	for _, part := range strings.Split(head, "-") {
+		if x, ok := genderNouns[part]; ok {
+			g = x
+			break
+		}
+	}
+	return d.subjectBeforeG(sp.Start, 3, g)
+}
+
+var genderNouns = map[string]byte{"mother": 'f', "wife": 'f', "daughter": 'f', "sister": 'f', "woman": 'f', "actress": 'f',
+	"girl": 'f', "queen": 'f', "princess": 'f', "grandmother": 'f', "widow": 'f', "mum": 'f', "spokeswoman": 'f', "chairwoman": 'f',
+	"father": 'm', "husband": 'm', "son": 'm', "brother": 'm', "man": 'm', "actor": 'm', "boy": 'm', "king": 'm', "prince": 'm',
+	"grandfather": 'm', "widower": 'm', "dad": 'm', "spokesman": 'm', "chairman": 'm', "dutchman": 'm', "irishman": 'm',
+	"frenchman": 'm', "englishman": 'm', "scotsman": 'm', "welshman": 'm'}
 
 // nominalSpeaker resolves "the official", "a spokesman", "the minister".
 func (d *doc) nominalSpeaker(sp quote.Span) int {
@@ -182,6 +304,35 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 		return -1
 	}
 	head := strings.Trim(words[len(words)-1], ".,’'")
+	// "Michael Jackson's mother", "Mr Jackson's lawyers": someone of a named person's.
+	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= sp.End {
+			break
+		}
+		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
+			return d.anonEntity(sp)
+		}
+	}
+	// "critics", "Lawyers for news organisations": a group speaks.
+	if strings.HasSuffix(words[0], "s") && !determiners[words[0]] && !orgNominals[words[0]] && len(words) <= 6 {
+		return d.anonEntity(sp)
+	}
+	if orgNominals[head] || docHeads[head] {
+		// "a World Bank report", "the company": an organisation named in the phrase
+		for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
+			m := &d.ms[d.order[i]]
+			if m.start >= sp.End {
+				break
+			}
+			if m.ent >= 0 && d.ents[m.ent].typ == kind.Org {
+				return m.ent
+			}
+		}
+	}
+	if !d.x.lex.nomHeads[head] {
+		return d.epithetSpeaker(sp)
+	}
 	// A named person holding that role, if only one does.
 	who := -1
 	for _, r := range d.roles {
@@ -205,5 +356,68 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 			best, bestPos = i, e.lastPos
 		}
 	}
+	if best < 0 && words[0] != "the" {
+		return d.anonEntity(sp) // "a spokeswoman", "Opera spokeswoman"
+	}
 	return best
+}
+
+// anonEntity returns the anonymous source named by a speaker phrase,
+// making it when it is new: the phrase without its article or adjectives
+// such as "senior" names it.
+func (d *doc) anonEntity(sp quote.Span) int {
+	k0, k1 := d.tokenAt(sp.Start), d.tokenAt(sp.End)
+	for k0 < k1 && (determiners[d.toks[k0].lower] || d.x.lex.nomAdjs[d.toks[k0].lower]) {
+		k0++
+	}
+	if k0 >= k1 || k1 > len(d.toks) {
+		return -1
+	}
+	start, end := d.toks[k0].start, d.toks[k1-1].end
+	name := d.spanText(start, end)
+	key := strings.ToLower(name)
+	e := -1
+	for i := range d.ents {
+		if d.ents[i].nomKey == key {
+			e = i
+			break
+		}
+	}
+	if e < 0 {
+		head := strings.ToLower(d.toks[k1-1].text)
+		d.ents = append(d.ents, entity{name: name, typ: kind.Person, nomKey: key, nomHead: head, first: start, lastPos: start})
+		e = len(d.ents) - 1
+	}
+	d.ms = append(d.ms, mention{start: start, end: end, tok0: k0, tok1: k1, sent: int(d.toks[k0].sent),
+		typ: kind.Person, key: name, ent: e, nominal: true})
+	d.ents[e].addForm(name)
+	d.ents[e].lastPos = start
+	return e
+}
+
+// epithetMention records a descriptive speaker phrase ("the Dutchman",
+// "the 74-year-old comedian") as a mention of the person it resolved to.
+func (d *doc) epithetMention(sp quote.Span, e int) {
+	words := strings.Fields(sp.Text)
+	if len(words) < 2 || strings.ToLower(words[0]) != "the" || d.ents[e].typ != kind.Person || d.ents[e].nomKey != "" {
+		return
+	}
+	k0, k1 := d.tokenAt(sp.Start), d.tokenAt(sp.End)
+	for k := k0; k < k1 && k < len(d.toks); k++ {
+		if d.tokMention[k] >= 0 {
+			return // it holds a name of its own
+		}
+	}
+	for _, i := range d.ents[e].mentions {
+		if d.ms[i].start == sp.Start {
+			return
+		}
+	}
+	if k1 <= k0 || k0 >= len(d.toks) {
+		return
+	}
+	name := d.spanText(sp.Start, sp.End)
+	d.ms = append(d.ms, mention{start: sp.Start, end: sp.End, tok0: k0, tok1: k1, sent: int(d.toks[k0].sent),
+		typ: kind.Person, key: name, ent: e, nominal: true})
+	d.ents[e].addForm(name)
 }

@@ -44,6 +44,9 @@ type Entity struct {
 	Roles      []Role      `json:"roles,omitempty"`
 	Mentions   []Span      `json:"mentions"`
 	Confidence float64     `json:"confidence"`
+	// Anonymous marks a source the article does not name: "a State
+	// Department official", "critics". Name is then the describing phrase.
+	Anonymous bool `json:"anonymous,omitempty"`
 }
 
 // Role is a title held by a person, optionally in an organisation or

@@ -31,12 +31,15 @@
 //   - A name of two or more words joins the entity of the same type that
 //     has that name or alias (the most mentioned, if several). The
 //     document's other multi-word names are tried too.
-//   - A person known only by one word ("Kim") joins a stored person only if
-//     that one word is the stored person's own name and no other person is
-//     filed under it. "Kim Jong-un" and "Tony Kim" never merge.
+//   - A person a document knows only by one word ("Trump", "Mr Park") joins
+//     the stored person filed under that word (as name or alias) if there
+//     is exactly one; if several are, the one whose own name is that single
+//     word, else it becomes a person of its own. Two multi-word names never
+//     merge through a shared word: "Kim Jong-un" and "Tony Kim" stay apart.
 //   - Organisations, places and events join on any of their names, one word
 //     or more, acronyms included ("UN" and "United Nations" once a document
-//     gives both). A longer name becomes the canonical one.
+//     gives both). A spelt-out name replaces an acronym as the canonical
+//     name ("United Nations" over "UN").
 //
 // A global entity keeps the union of names (Aliases), roles (From/To
 // widened as sources say), mention and document counts, and the dates of
@@ -44,10 +47,13 @@
 //
 // Quotes merge on NormQuote of their text (case, quotation marks,
 // ellipses "…"/"...", punctuation and white space ignored): the same
-// words from two outlets are one Quote with two Sources. With a known
-// speaker, a shorter or longer report of the same words (one text
-// contains the other, word for word) joins too. The same words from two
-// different known speakers stay two quotes.
+// words from two outlets are one Quote with two Sources, even when the
+// outlets name different speakers (SpeakerID keeps the first attribution,
+// Speakers all of them, and the speaker index lists the quote under each).
+// With a known speaker, a shorter or longer report of the same words (one
+// text contains the other, word for word, and the shorter has at least
+// three words) joins too, if dated within 92 days of it: the speaker index is read for that window only, so the cost
+// does not grow with the speaker's whole record.
 //
 // A quote's Date is the date the source gives for it; when no source does,
 // it is the publication date of its first document and DateFromDocument is

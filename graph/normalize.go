@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -281,4 +282,13 @@ func maxDate(a, b string) string {
 		return b
 	}
 	return a
+}
+
+// shiftDate moves the first day of date d by days; d must be valid.
+func shiftDate(d string, days int) string {
+	t, err := time.Parse("2006-01-02", dateStart(d))
+	if err != nil {
+		return d
+	}
+	return t.AddDate(0, 0, days).Format("2006-01-02")
 }

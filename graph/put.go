@@ -129,6 +129,7 @@ type putter struct {
 	doc  *Document
 	text string
 
+	stats  map[string]int      // counter deltas, written once at the end
 	local  map[string]string   // document entity ID -> global ID
 	byName map[string]string   // NormName of any name in the document -> global ID
 	canon  map[string]string   // type and NormName of an entity's own name -> global ID
@@ -184,7 +185,25 @@ func (w *putter) put(d extract.Document) error {
 	if err := w.txn.Set([]byte(kText(w.doc.ID)), []byte(w.text)); err != nil {
 		return err
 	}
-	return addUint(w.txn, kStat(statDocs), 1)
+	w.stat(statDocs, 1)
+	return w.flushStats()
+}
+
+func (w *putter) stat(name string, delta int) error {
+	if w.stats == nil {
+		w.stats = map[string]int{}
+	}
+	w.stats[name] += delta
+	return nil
+}
+
+func (w *putter) flushStats() error {
+	for name, d := range w.stats {
+		if err := addUint(w.txn, kStat(name), d); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ref resolves an entity named in a fact: by its document ID, else by any
@@ -259,6 +278,13 @@ func (w *putter) entities(ents []extract.Entity) error {
 			return fmt.Errorf("entity %s vanished", gid)
 		}
 		oldMentions := ent.Mentions
+		known := map[string]bool{}
+		if !a.created {
+			known[ent.Name] = true
+			for _, n := range ent.Aliases {
+				known[n] = true
+			}
+		}
 		if !a.created {
 			if err := w.txn.Delete([]byte(kRank(ent.Type.String(), oldMentions, gid))); err != nil {
 				return err
@@ -282,7 +308,7 @@ func (w *putter) entities(ents []extract.Entity) error {
 		if err := setJSON(w.txn, kEnt(gid), &ent); err != nil {
 			return err
 		}
-		if err := w.indexNames(&ent); err != nil {
+		if err := w.indexNames(&ent, known); err != nil {
 			return err
 		}
 		for _, t := range []string{ent.Type.String(), "*"} {
@@ -297,14 +323,14 @@ func (w *putter) entities(ents []extract.Entity) error {
 			return err
 		}
 		if a.created {
-			if err := addUint(w.txn, kStat(statEntities), 1); err != nil {
+			if err := w.stat(statEntities, 1); err != nil {
 				return err
 			}
-			if err := addUint(w.txn, kStat(statType(ent.Type.String())), 1); err != nil {
+			if err := w.stat(statType(ent.Type.String()), 1); err != nil {
 				return err
 			}
 		}
-		if err := addUint(w.txn, kStat(statMentions), a.mentions); err != nil {
+		if err := w.stat(statMentions, a.mentions); err != nil {
 			return err
 		}
 	}
@@ -312,9 +338,13 @@ func (w *putter) entities(ents []extract.Entity) error {
 	return nil
 }
 
-func (w *putter) indexNames(e *Entity) error {
+// indexNames files the entity under each of its names not in known.
+func (w *putter) indexNames(e *Entity, known map[string]bool) error {
 	typ := []byte{byte(e.Type)}
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if known[n] {
+			continue
+		}
 		nn := NormName(n)
 		if nn == "" || len(nn) > 256 {
 			continue
@@ -343,9 +373,9 @@ func (e *Entity) addName(n string) {
 			return
 		}
 	}
-	// A fuller name replaces a shorter canonical one that it was matched by
-	// ("United Nations" over "UN"); the old name stays as an alias.
-	if len(strings.Fields(NormName(n))) > len(strings.Fields(NormName(e.Name))) && e.Type != kind.Person {
+	// A spelt-out name replaces an acronym it was matched by ("United
+	// Nations" over "UN"); the acronym stays as an alias.
+	if e.Type != kind.Person && isAcronym(e.Name) && !isAcronym(n) && len(strings.Fields(n)) > 1 {
 		e.Aliases = append([]string{e.Name}, e.Aliases...)
 		e.Name = n
 		return
@@ -380,8 +410,11 @@ func (e *Entity) addRole(r extract.Role, orgID string) {
 // it if there is none. The rules:
 //   - a name of two or more words matches an entity of the same type that
 //     has that name or alias (the one with most mentions if several);
-//   - a person known by a single word matches only an entity whose own name
-//     is that single word, and only if it is the one person under that word;
+//   - a person the document knows by a single word only ("Trump", "Mr
+//     Park") matches the one person filed under that word as name or alias;
+//     if several are, the one whose own name is that word, else no one.
+//     Multi-word names match whole, so "Tony Kim" never joins "Kim
+//     Jong-un" through the shared word;
 //   - organisations, places and events match on any of their names, one
 //     word or more, acronyms included.
 func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error) {
@@ -429,7 +462,10 @@ func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error)
 	return gid, true, err
 }
 
-// soleSingleName finds the one person whose own name is the single word n.
+// soleSingleName finds the one person filed under the single word n (as
+// name or alias). If several are, it takes the one whose own name is that
+// word, if there is one: both sides then know no more than the one word.
+// "" if there is no such person.
 func (w *putter) soleSingleName(n string) (string, error) {
 	var ids []string
 	err := iterPrefix(w.txn, pName+n+sep, false, func(k []byte, _ *badger.Item) (bool, error) {
@@ -437,19 +473,24 @@ func (w *putter) soleSingleName(n string) (string, error) {
 		if strings.HasPrefix(id, typePrefix(kind.Person)) {
 			ids = append(ids, id)
 		}
-		return len(ids) < 2, nil
+		return len(ids) < 64, nil
 	})
-	if err != nil || len(ids) != 1 {
+	if err != nil || len(ids) == 0 {
 		return "", err
 	}
-	var e Entity
-	if _, err := getJSON(w.txn, kEnt(ids[0]), &e); err != nil {
-		return "", err
+	if len(ids) == 1 {
+		return ids[0], nil
 	}
-	if NormName(e.Name) != n {
-		return "", nil
+	for _, id := range ids {
+		var e Entity
+		if _, err := getJSON(w.txn, kEnt(id), &e); err != nil {
+			return "", err
+		}
+		if NormName(e.Name) == n {
+			return id, nil
+		}
 	}
-	return ids[0], nil
+	return "", nil
 }
 
 func typePrefix(t kind.Entity) string { return strings.ToLower(t.String()) + ":" }
@@ -478,6 +519,7 @@ func (w *putter) newEntity(e extract.Entity) (string, error) {
 // normalised name n, restricted to type t unless t is Unknown. "" if none.
 func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
 	best, bestM := "", -1
+	var ids []string
 	prefix := pName + n + sep
 	err := iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
 		var typ byte
@@ -492,17 +534,25 @@ func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
 		if t != kind.Unknown && kind.Entity(typ) != t {
 			return true, nil
 		}
-		id := string(k[len(prefix):])
+		ids = append(ids, string(k[len(prefix):]))
+		return true, nil
+	})
+	if err != nil || len(ids) < 2 {
+		if len(ids) == 1 {
+			best = ids[0]
+		}
+		return best, err
+	}
+	for _, id := range ids {
 		var e Entity
 		if _, err := getJSON(txn, kEnt(id), &e); err != nil {
-			return false, err
+			return "", err
 		}
 		if e.Mentions > bestM || (e.Mentions == bestM && id < best) {
 			best, bestM = id, e.Mentions
 		}
-		return true, nil
-	})
-	return best, err
+	}
+	return best, nil
 }
 
 // iterPrefix calls fn for each key under prefix, in order, until fn
@@ -575,7 +625,7 @@ func (w *putter) cooccurrences() error {
 			return err
 		}
 		if !found {
-			if err := addUint(w.txn, kStat(statEdges), 1); err != nil {
+			if err := w.stat(statEdges, 1); err != nil {
 				return err
 			}
 		}
@@ -633,34 +683,31 @@ func (w *putter) quote(q extract.Quote) error {
 	src := Source{Document: w.doc.ID, Start: q.Start, End: q.End}
 	about := w.within(q.Start, q.End)
 
-	rec, found, err := w.findQuote(norm, sid)
+	rec, found, err := w.findQuote(norm, sid, date)
 	if err != nil {
 		return err
 	}
 	if !found {
-		id := "q" + shortHash(norm)
-		if ok, err := exists(w.txn, kQuote(id)); err != nil {
-			return err
-		} else if ok {
-			id = "q" + shortHash(norm, sid) // same words, another speaker
-		}
-		rec = Quote{ID: id, Text: strings.TrimSpace(q.Text), SpeakerID: sid, Cue: q.Cue, Direct: q.Direct,
+		rec = Quote{ID: "q" + shortHash(norm), Text: strings.TrimSpace(q.Text), SpeakerID: sid,
+			Speakers: nonEmpty(sid), Cue: q.Cue, Direct: q.Direct,
 			Place: q.Place, Medium: q.Medium, Date: date, DateFromDocument: fromDoc,
 			About: about, Sources: []Source{src}, Variants: []string{norm}}
 		if err := w.indexQuote(nil, &rec); err != nil {
 			return err
 		}
 		w.doc.Quotes++
-		return addUint(w.txn, kStat(statQuotes), 1)
+		return w.stat(statQuotes, 1)
 	}
 	old := rec
 	old.Variants = append([]string(nil), rec.Variants...)
+	old.Speakers = append([]string(nil), rec.Speakers...)
 	if len(q.Text) > len(rec.Text) {
 		rec.Text = strings.TrimSpace(q.Text)
 	}
 	if rec.SpeakerID == "" {
 		rec.SpeakerID = sid
 	}
+	rec.Speakers = union(rec.Speakers, nonEmpty(sid))
 	if rec.Cue == "" {
 		rec.Cue = q.Cue
 	}
@@ -675,7 +722,7 @@ func (w *putter) quote(q extract.Quote) error {
 		rec.Sources = append(rec.Sources, src)
 	}
 	rec.Variants = union(rec.Variants, []string{norm})
-	if h := shortHash(norm); rec.ID != "q"+h && rec.ID != "q"+shortHash(norm, rec.SpeakerID) {
+	if h := shortHash(norm); rec.ID != "q"+h {
 		if err := w.txn.Set([]byte(kQAlias(h)), []byte(rec.ID)); err != nil {
 			return err
 		}
@@ -688,18 +735,14 @@ func (w *putter) quote(q extract.Quote) error {
 }
 
 // findQuote finds a stored quote with the same words: the same normalised
-// text, or (for a known speaker) a stored quote of the same speaker whose
-// text contains this one or is contained in it, word for word.
-func (w *putter) findQuote(norm, sid string) (Quote, bool, error) {
+// text, whoever it is attributed to, or (for a known speaker) a stored
+// quote of the same speaker whose text contains this one or is contained
+// in it, word for word, dated within variantDays.
+func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	var rec Quote
-	for _, id := range []string{"q" + shortHash(norm), "q" + shortHash(norm, sid)} {
-		found, err := getJSON(w.txn, kQuote(id), &rec)
-		if err != nil {
-			return rec, false, err
-		}
-		if found && (rec.SpeakerID == "" || sid == "" || rec.SpeakerID == sid) {
-			return rec, true, nil
-		}
+	found, err := getJSON(w.txn, kQuote("q"+shortHash(norm)), &rec)
+	if err != nil || found {
+		return rec, found, err
 	}
 	if item, err := w.txn.Get([]byte(kQAlias(shortHash(norm)))); err == nil {
 		id, err := item.ValueCopy(nil)
@@ -707,62 +750,64 @@ func (w *putter) findQuote(norm, sid string) (Quote, bool, error) {
 			return rec, false, err
 		}
 		found, err := getJSON(w.txn, kQuote(string(id)), &rec)
-		if err != nil {
-			return rec, false, err
-		}
-		if found && (rec.SpeakerID == "" || sid == "" || rec.SpeakerID == sid) {
-			return rec, true, nil
+		if err != nil || found {
+			return rec, found, err
 		}
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
 		return rec, false, err
 	}
-	if sid == "" {
+	if sid == "" || date == "" {
 		return rec, false, nil
 	}
-	words := quoteWords(norm)
-	if len(words) < 2 {
-		return rec, false, nil
-	}
-	// Variants share every word of the shorter one: look only at the
-	// postings of this quote's rarest word.
-	rare, rareN := "", uint64(0)
-	for _, wd := range words {
-		n, err := getUint(w.txn, kQWordN(wd))
-		if err != nil {
-			return rec, false, err
-		}
-		if n > 0 && (rare == "" || n < rareN) {
-			rare, rareN = wd, n
-		}
-	}
-	if rare == "" {
-		return rec, false, nil
-	}
+	// Reports of the same words come within weeks of each other: look at
+	// the speaker's quotes dated up to a quarter either side.
+	lo, hi := shiftDate(date, -variantDays), shiftDate(date, variantDays)+"\xff"
+	prefix := pQSpeaker + sid + sep
 	var match string
 	checked := 0
-	err := iterPrefix(w.txn, pQWord+rare+sep, false, func(k []byte, _ *badger.Item) (bool, error) {
-		checked++
-		qid := string(k[strings.LastIndexByte(string(k), 0)+1:])
-		var c Quote
-		if _, err := getJSON(w.txn, kQuote(qid), &c); err != nil {
-			return false, err
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = []byte(prefix)
+	it := w.txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek([]byte(prefix + lo)); it.ValidForPrefix(opts.Prefix) && checked < 1000; it.Next() {
+		pos := string(it.Item().Key()[len(prefix):])
+		if pos >= hi {
+			break
 		}
-		if c.SpeakerID == sid {
-			for _, v := range c.Variants {
-				if containsWords(v, norm) || containsWords(norm, v) {
-					match = qid
-					return false, nil
-				}
+		checked++
+		var c Quote
+		if _, err := getJSON(w.txn, kQuote(lastField(pos)), &c); err != nil {
+			return rec, false, err
+		}
+		for _, v := range c.Variants {
+			if short := min(len(v), len(norm)); short == len(v) && len(strings.Fields(v)) < minVariantWords ||
+				short == len(norm) && len(strings.Fields(norm)) < minVariantWords {
+				continue
+			}
+			if containsWords(v, norm) || containsWords(norm, v) {
+				match = c.ID
+				break
 			}
 		}
-		return checked < 500, nil
-	})
-	if err != nil || match == "" {
-		return rec, false, err
+		if match != "" {
+			break
+		}
 	}
-	found, err := getJSON(w.txn, kQuote(match), &rec)
+	if match == "" {
+		return rec, false, nil
+	}
+	found, err = getJSON(w.txn, kQuote(match), &rec)
 	return rec, found, err
 }
+
+// variantDays is how far apart in days two reports of a quote's words may
+// be dated and still be merged as shorter and longer forms.
+const variantDays = 92
+
+// minVariantWords is the fewest words the shorter form must have: one or
+// two words ("disappointing") turn up inside many longer quotes.
+const minVariantWords = 3
 
 func containsWords(long, short string) bool {
 	return strings.Contains(" "+long+" ", " "+short+" ")
@@ -806,8 +851,8 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 
 func quoteIndexKeys(q *Quote) []string {
 	keys := []string{kQDate(q.Date, q.ID)}
-	if q.SpeakerID != "" {
-		keys = append(keys, kQSpeaker(q.SpeakerID, q.Date, q.ID))
+	for _, sp := range union(nonEmpty(q.SpeakerID), q.Speakers) {
+		keys = append(keys, kQSpeaker(sp, q.Date, q.ID))
 	}
 	seen := map[string]bool{}
 	for _, v := range q.Variants {
@@ -901,7 +946,7 @@ func (w *putter) event(e extract.Event) error {
 		}
 	}
 	w.doc.Events++
-	if err := addUint(w.txn, kStat(statEvents), 1); err != nil {
+	if err := w.stat(statEvents, 1); err != nil {
 		return err
 	}
 	return setJSON(w.txn, kEvent(id), &rec)
@@ -950,8 +995,21 @@ func (w *putter) relation(p kind.Predicate, subj, obj, date string, start, end i
 		}
 	}
 	w.doc.Relations++
-	if err := addUint(w.txn, kStat(statRelations), 1); err != nil {
+	if err := w.stat(statRelations, 1); err != nil {
 		return err
 	}
 	return setJSON(w.txn, kRel(id), &rec)
+}
+
+// isAcronym reports whether s is one short word in capitals ("UN", "NATO").
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && r != '.' {
+			return false
+		}
+	}
+	return true
 }

@@ -141,11 +141,13 @@ func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
 
 // EntityByName returns the entity that has name as its name or one of its
 // aliases, compared as NormName (case, punctuation and honorifics
-// ignored); of several, the most mentioned. ErrNotFound if none.
+// ignored); of several, the most mentioned. A name with titles in front
+// ("NATO chief Jens Stoltenberg") that matches nothing whole is tried
+// without its leading words, down to the last two. ErrNotFound if none.
 func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		id, err := lookupName(txn, NormName(name), kind.Unknown)
+		id, err := lookupTitled(txn, NormName(name))
 		if err != nil {
 			return err
 		}
@@ -161,12 +163,28 @@ func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 	return e, nil
 }
 
+// lookupTitled is lookupName, then the same without leading words.
+func lookupTitled(txn *badger.Txn, n string) (string, error) {
+	id, err := lookupName(txn, n, kind.Unknown)
+	if err != nil || id != "" {
+		return id, err
+	}
+	words := strings.Fields(n)
+	for i := 1; i+2 <= len(words); i++ {
+		id, err := lookupName(txn, strings.Join(words[i:], " "), kind.Unknown)
+		if err != nil || id != "" {
+			return id, err
+		}
+	}
+	return "", nil
+}
+
 // resolveEntity reads ref as an entity ID, else as a name.
 func resolveEntity(txn *badger.Txn, ref string) (string, error) {
 	if ok, err := exists(txn, kEnt(ref)); err != nil || ok {
 		return ref, err
 	}
-	return lookupName(txn, NormName(ref), kind.Unknown)
+	return lookupTitled(txn, NormName(ref))
 }
 
 // EntityFilter selects entities. The zero value selects all.

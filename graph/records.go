@@ -55,11 +55,14 @@ type Quote struct {
 	ID        string `json:"id"`
 	Text      string `json:"text"`              // the longest form reported
 	SpeakerID string `json:"speaker,omitempty"` // global entity ID; "" when unknown
-	Cue       string `json:"cue,omitempty"`
-	Direct    bool   `json:"direct"`
-	Place     string `json:"place,omitempty"`
-	Medium    string `json:"medium,omitempty"`
-	Date      string `json:"date,omitempty"`
+	// Speakers are all the entities sources attribute the quote to,
+	// SpeakerID (the first attribution) first.
+	Speakers []string `json:"speakers,omitempty"`
+	Cue      string   `json:"cue,omitempty"`
+	Direct   bool     `json:"direct"`
+	Place    string   `json:"place,omitempty"`
+	Medium   string   `json:"medium,omitempty"`
+	Date     string   `json:"date,omitempty"`
 	// DateFromDocument is set when no source gave the quote's own date and
 	// Date is the publication date of its first document.
 	DateFromDocument bool     `json:"date_from_doc,omitempty"`

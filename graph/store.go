@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -85,6 +86,17 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		bo = bo.WithReadOnly(true)
 	}
 	db, err := badger.Open(bo)
+	if err != nil && bo.ReadOnly && strings.Contains(err.Error(), "truncate required") {
+		// A writer was killed mid-transaction and left a torn tail in the
+		// write-ahead log. Only a read-write open may cut it (it holds no
+		// committed transaction), so recover once, then open read-only.
+		var rw *badger.DB
+		if rw, err = badger.Open(bo.WithReadOnly(false)); err == nil {
+			if err = rw.Close(); err == nil {
+				db, err = badger.Open(bo)
+			}
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}

@@ -29,6 +29,24 @@
 // it, or, for anonymous sources ("Trafford Centre spokeswoman"), when the
 // words of one are a subset of the words of the other.
 //
+// Entities are matched type by type (PERSON, ORG, PLACE), one to one, by
+// NormalizeName of their names and aliases. Alias accuracy asks, for each
+// gold alias that does not contain the full name ("Mr Brown", "the
+// chancellor"), whether it is a name, alias or mention text of the predicted
+// entity matched to its person.
+//
+// Merge accuracy is measured in the graph: every extracted document goes
+// into an in-memory graph.Store, and for each gold person seen in several
+// documents the store's EntityByName must give one entity mentioned in all
+// of them, while two gold people who share a surname (Charles and Baroness
+// Kennedy) or are listed in the seeds' must_stay_apart must be two
+// entities. merge.extraction asks the same of the names the extractor
+// gives, document by document.
+//
+// Date accuracy is scored on the seeds, whose publication date is known:
+// the date of each dated quote and event. Seeds items marked hard count
+// HardWeight; a 0/0 ratio scores 0.
+//
 // # Usage
 //
 //	r, err := eval.Run(ctx, extract.New(), eval.DefaultPaths("."))

@@ -102,9 +102,13 @@ func (a *GoldArticle) Check() error {
 			bad("person %q listed twice", p.Name)
 		}
 		seen[p.Name] = true
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			if !strings.Contains(a.Text, n) {
+		forms := append([]string{p.Name}, p.Aliases...)
+		for i, n := range forms {
+			switch {
+			case !strings.Contains(a.Text, n):
 				bad("person form %q is not in the text", n)
+			case i > 0 && !strings.Contains(n, p.Name) && !standalone(a.Text, n, forms):
+				bad("alias %q of %s is only used inside a longer form", n, p.Name)
 			}
 		}
 	}
@@ -129,6 +133,49 @@ func (a *GoldArticle) Check() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// standalone reports whether form occurs in text as whole words at least
+// once outside the occurrences of the longer forms that contain it: "Brown"
+// is an alias only if the article says "Brown" alone, not just "Mr Brown".
+func standalone(text, form string, forms []string) bool {
+	type span struct{ s, e int }
+	var cover []span
+	for _, f := range forms {
+		if f == form || !strings.Contains(f, form) {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], f)
+			if j < 0 {
+				break
+			}
+			cover = append(cover, span{i + j, i + j + len(f)})
+			i += j + 1
+		}
+	}
+outer:
+	for i := 0; ; {
+		j := strings.Index(text[i:], form)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(form)
+		i = s + 1
+		if (s > 0 && isWordByte(text[s-1])) || (e < len(text) && isWordByte(text[e])) {
+			continue
+		}
+		for _, c := range cover {
+			if c.s <= s && e <= c.e {
+				continue outer
+			}
+		}
+		return true
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '-' || c >= 0x80 || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func contains(list []string, s string) bool {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/kind"
@@ -89,7 +90,7 @@ func ratio(a, b int) float64 {
 // Miss is one thing the extractor got wrong.
 type Miss struct {
 	Doc      string `json:"doc"`
-	Kind     string `json:"kind"` // quote.fn, quote.fp, speaker, direct, entity.fn, entity.fp, alias, merge, date, seeds.<category>
+	Kind     string `json:"kind"` // quote.fn, quote.fp, quote.fp.not_quote, speaker, direct, entity.fn, entity.fp, alias, merge, merge.extraction, date, seeds.<category>
 	Gold     string `json:"gold,omitempty"`
 	Got      string `json:"got,omitempty"`
 	Sentence string `json:"sentence,omitempty"`
@@ -107,8 +108,8 @@ type Report struct {
 	Direct       Ratio          `json:"direct"` // direct/indirect right over matched quotes
 	Entities     map[string]PRF `json:"entities"`
 	Alias        Ratio          `json:"alias"`
-	Merge        Ratio          `json:"merge"`
-	MergeBy      string         `json:"merge_by"` // how merge was scored
+	Merge        Ratio          `json:"merge"`            // in the graph store, across documents
+	MergeExtract Ratio          `json:"merge_extraction"` // the same, by the names the extractor gives
 	Date         Ratio          `json:"date"`
 	Seeds        []SeedScore    `json:"seeds"`
 	Misses       []Miss         `json:"misses"`
@@ -132,27 +133,34 @@ func Run(ctx context.Context, x Extractor, p Paths) (*Report, error) {
 func Score(ctx context.Context, x Extractor, dev []GoldArticle, seeds *Seeds) (*Report, error) {
 	r := &Report{Articles: len(dev), Entities: map[string]PRF{}}
 	var merge []mergeItem
+	var docs []stored
 	for i := range dev {
 		g := &dev[i]
-		doc, err := x.Extract(ctx, extract.Article{ID: g.ID, Title: g.Title, Text: g.Text, Source: g.Source, Published: g.Published})
+		a := extract.Article{ID: g.ID, Title: g.Title, Text: g.Text, Source: g.Source, Published: g.Published}
+		doc, err := x.Extract(ctx, a)
 		if err != nil {
 			return nil, fmt.Errorf("eval: extracting %s: %w", g.ID, err)
 		}
 		merge = append(merge, r.scoreArticle(g, &doc)...)
+		docs = append(docs, stored{a, doc})
 	}
 	if seeds != nil {
-		docs := make([]extract.Document, len(seeds.Documents))
+		sdocs := make([]extract.Document, len(seeds.Documents))
 		for i, d := range seeds.Documents {
-			doc, err := x.Extract(ctx, extract.Article{ID: d.ID, Title: d.Title, Text: d.Text, Source: d.Source, Published: d.Published})
+			a := extract.Article{ID: d.ID, Title: d.Title, Text: d.Text, Source: d.Source, Published: d.Published}
+			doc, err := x.Extract(ctx, a)
 			if err != nil {
 				return nil, fmt.Errorf("eval: extracting seed %s: %w", d.ID, err)
 			}
-			docs[i] = doc
+			sdocs[i] = doc
+			docs = append(docs, stored{a, doc})
 		}
-		merge = append(merge, r.scoreSeeds(seeds, docs)...)
+		merge = append(merge, r.scoreSeeds(seeds, sdocs)...)
 	}
-	r.MergeBy = "extraction: the same gold person in two documents must get the same predicted name, two gold people sharing a surname different names"
 	r.scoreMerge(merge, seeds)
+	if err := r.scoreStoreMerge(ctx, docs, merge, seeds); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -284,7 +292,8 @@ func (r *Report) scoreEntities(docID, text string, n *names, pred []extract.Enti
 			}
 		}
 		for i := range pred {
-			if pred[i].Type == t {
+			// Anonymous sources are not in the devset's people (p1, extract core).
+			if pred[i].Type == t && !pred[i].Anonymous {
 				pi = append(pi, i)
 			}
 		}
@@ -342,7 +351,7 @@ type mergeItem struct {
 	doc, gold, pred string
 }
 
-// scoreMerge counts, over every pair of documents, whether the same gold
+// scoreMerge counts, by the names the extractor gives, over every pair of documents, whether the same gold
 // person got the same predicted name, and whether two gold people who
 // share a surname (or are listed in the seeds' must_stay_apart) got
 // different names.
@@ -373,13 +382,13 @@ func (r *Report) scoreMerge(items []mergeItem, seeds *Seeds) {
 			}
 			pa, pb := NormalizeName(a.pred), NormalizeName(b.pred)
 			right := pa != "" && pb != "" && (pa == pb) == same
-			r.Merge.count(right, 1)
+			r.MergeExtract.count(right, 1)
 			if !right {
 				want := "merged"
 				if !same {
 					want = "apart"
 				}
-				r.miss(Miss{Doc: a.doc + "+" + b.doc, Kind: "merge", Gold: fmt.Sprintf("%s / %s: %s", a.gold, b.gold, want),
+				r.miss(Miss{Doc: a.doc + "+" + b.doc, Kind: "merge.extraction", Gold: fmt.Sprintf("%s / %s: %s", a.gold, b.gold, want),
 					Got: fmt.Sprintf("%q / %q", a.pred, b.pred)})
 			}
 		}
@@ -454,7 +463,11 @@ func sentenceAt(text string, off int) string {
 	}
 	s := strings.TrimSpace(text[start:end])
 	if len(s) > 300 {
-		s = s[:300] + "…"
+		cut := 300
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
 	}
 	return s
 }

@@ -30,10 +30,14 @@ func (s *scanner) cueAt(i int) (last int, c cue, ok bool) {
 		}
 		return 0, 0, false
 	}
+	if (w == "pointed" || w == "points" || w == "point") && s.is(i+1, "out") && !beWords[s.lower(i-1)] {
+		return i + 1, cueStrong | cueIndirect | cueThat, true
+	}
 	c, ok = cues[w]
 	if !ok {
 		return 0, 0, false
 	}
+	w = cueNames[w] // w aliases s.buf, which the checks below overwrite
 	p := i - 1
 	for p >= 0 && s.word(p) && skipWords[s.lower(p)] && !s.is(p, "has") && !s.is(p, "have") && !s.is(p, "had") {
 		if s.is(p, "not") || s.is(p, "never") {
@@ -46,6 +50,11 @@ func (s *scanner) cueAt(i int) (last int, c cue, ok bool) {
 	}
 	if beWords[s.lower(p)] || s.is(i-1, "so") || s.is(i-1, "the") || s.is(i-1, "as") {
 		return 0, 0, false
+	}
+	if nounCues[w] {
+		if pw := s.lower(i - 1); pw == "" && !s.word(i-1) || stopWords[pw] || determiners[pw] || nounCueModifiers[pw] {
+			return 0, 0, false // amid claims that
+		}
 	}
 	switch w {
 	case "said", "says", "say":
@@ -71,7 +80,7 @@ func (s *scanner) cueAt(i int) (last int, c cue, ok bool) {
 // "saying"), whose speaker is the subject of the sentence's main cue.
 func (s *scanner) participle(i int) bool {
 	t := s.toks[i]
-	return t.end-t.start > 4 && s.text[t.end-3:t.end] == "ing"
+	return t.end-t.start > 4 && s.text[t.end-3:t.end] == "ing" && !s.is(i, "according")
 }
 
 // speakerBefore reads the speaker phrase ending just before the cue at
@@ -86,20 +95,19 @@ func (s *scanner) speakerBefore(k, lo int) (a, b int, f Form) {
 	if j <= lo {
 		return -1, -1, NoSpeaker
 	}
+	j = s.skipParen(j, lo)
 	if s.punct(j, ',') {
+		if a, b, f := s.subjectBefore(j, lo); a >= 0 {
+			return a, b, f
+		}
 		c := j - 1
 		for c > lo && j-c < 16 && !s.punct(c, ',') && s.toks[c].kind != tMark && !s.terminal(c) && !s.punct(c, ';') && !s.punct(c, ':') && !s.punct(c, '(') {
 			c--
 		}
-		if c > lo && s.punct(c, ',') {
-			j = c - 1
-		} else if a, b, f := s.speakerBefore(j, lo); a == lo+1 && s.sents[s.sent[j]].first == a {
-			// "The State Department official, said": a stray comma after
-			// a subject that opens the sentence.
-			return a, b, f
-		} else {
+		if c <= lo || !s.punct(c, ',') {
 			return -1, -1, NoSpeaker
 		}
+		j = s.skipParen(c-1, lo)
 	}
 	if j <= lo || !s.word(j) {
 		return -1, -1, NoSpeaker
@@ -107,11 +115,91 @@ func (s *scanner) speakerBefore(k, lo int) (a, b int, f Form) {
 	if pronouns[s.lower(j)] {
 		return j, j, Pronoun
 	}
-	a = -1
+	return s.trimSpeaker(s.nounPhraseBefore(j, lo), j)
+}
+
+// subjectBefore handles a cue after a comma whose sentence opens with a
+// noun phrase and a comma: "Andrew Fisher, from Omaha, Nebraska, said",
+// "The State Department official, said". When that subject is a common
+// noun phrase followed by a name between commas ("The head of the school,
+// Richard Fogarty, said"), the name is the better speaker phrase.
+func (s *scanner) subjectBefore(j, lo int) (int, int, Form) {
+	ss := s.sents[s.sent[j]]
+	first := max(ss.first, lo+1)
+	c1 := -1
+	for i := first; i <= j; i++ {
+		if s.punct(i, ',') {
+			c1 = i
+			break
+		}
+		if s.toks[i].kind == tMark || s.terminal(i) || s.punct(i, ';') || s.punct(i, ':') {
+			return -1, -1, NoSpeaker
+		}
+	}
+	if c1 <= first {
+		return -1, -1, NoSpeaker
+	}
+	if e := s.skipParen(c1-1, first-1); e != c1-1 {
+		// The Parents Television Council (PTC), which ..., said
+		if a, b, f := s.trimSpeaker(s.nounPhraseBefore(e, first-1), e); a == first {
+			return a, b, f
+		}
+		return -1, -1, NoSpeaker
+	}
+	if !s.word(c1 - 1) {
+		return -1, -1, NoSpeaker
+	}
+	if pronouns[s.lower(c1-1)] {
+		return -1, -1, NoSpeaker
+	}
+	a := s.nounPhraseBefore(c1-1, first-1)
+	if a != first {
+		return -1, -1, NoSpeaker
+	}
+	a, b, f := s.trimSpeaker(a, c1-1)
+	if a != first {
+		return -1, -1, NoSpeaker
+	}
+	if f == Nominal {
+		c2 := c1 + 1
+		for c2 < j && !s.punct(c2, ',') {
+			c2++
+		}
+		if c2 > c1+1 && s.allCapitalised(c1+1, c2-1) {
+			return c1 + 1, c2 - 1, Named
+		}
+	}
+	return a, b, f
+}
+
+// skipParen returns the token before a short parenthesis ending at token
+// j, "the British Chamber of Commerce (BCC)", or j itself.
+func (s *scanner) skipParen(j, lo int) int {
+	if !s.punct(j, ')') {
+		return j
+	}
+	for i := j - 1; i > lo && j-i <= 5; i-- {
+		if s.punct(i, '(') {
+			if i-1 > lo && s.word(i-1) {
+				return i - 1
+			}
+			return j
+		}
+	}
+	return j
+}
+
+// nounPhraseBefore walks back from token j over a noun phrase, not
+// reaching lo, and returns its first token, or -1.
+func (s *scanner) nounPhraseBefore(j, lo int) int {
+	a := -1
 	for i := j; i > lo && j-i < 12; i-- {
 		if s.abbrevDot(i) || s.punct(i, '&') {
 			a = i
 			continue
+		}
+		if s.toks[i].kind == tMark && s.inQ[i] < 0 && i > 0 && s.adjacent(i-1) && s.word(i-1) && i < j {
+			continue // the possessive apostrophe of Christian Brothers' school
 		}
 		if !s.word(i) {
 			break
@@ -121,6 +209,10 @@ func (s *scanner) speakerBefore(k, lo int) (a, b int, f Form) {
 			if w == "and" && i < j && s.toks[i+1].upper && s.word(i-1) && s.toks[i-1].upper {
 				a = i
 				continue // Marks and Spencer
+			}
+			if (w == "in" || w == "at" || w == "from") && i < j && s.toks[i+1].upper && s.word(i-1) && !stopWords[s.lower(i-1)] && !determiners[s.lower(i-1)] {
+				a = i
+				continue // the St David's Centre in Cardiff
 			}
 			break
 		}
@@ -132,7 +224,7 @@ func (s *scanner) speakerBefore(k, lo int) (a, b int, f Form) {
 			break
 		}
 	}
-	return s.trimSpeaker(a, j)
+	return a
 }
 
 // speakerAfter reads the speaker phrase right after the cue ending at
@@ -182,8 +274,18 @@ func (s *scanner) trimSpeaker(a, b int) (int, int, Form) {
 	if a > b {
 		return -1, -1, NoSpeaker
 	}
+	numeric := true
+	for i := a; i <= b && numeric; i++ {
+		numeric = s.word(i) && s.text[s.toks[i].start] <= '9'
+	}
+	if numeric {
+		return -1, -1, NoSpeaker // $280bn said: a number, not a speaker
+	}
 	if a == b && pronouns[s.lower(a)] {
 		return a, b, Pronoun
+	}
+	if nominalHeads[s.lower(b)] {
+		return a, b, Nominal // Critics say; The State Department Official
 	}
 	if determiners[s.lower(a)] {
 		head := b
@@ -229,6 +331,14 @@ func (s *scanner) attribute(qi int) attribution {
 		j := c + 1
 		if j < n && s.sent[j] == s.sent[c] && (s.punct(j, ',') || s.punct(j, '-') || s.isDash(j)) {
 			j++
+		}
+		if s.is(j, "by") && s.sent[j] == s.sent[c] {
+			// was described as a “consummate professional” by his friend
+			if k := s.passiveCueBefore(o, ss.first); k >= 0 {
+				if a, b, f := s.speakerAfter(j, cs.last+1); a >= 0 && f != Pronoun {
+					return attribution{cue: k, cueLast: k, spA: a, spB: b, form: f, tier: 1}
+				}
+			}
 		}
 		if j < n && s.sent[j] == s.sent[c] {
 			if last, cl, ok := s.cueAt(j); ok && !s.participle(j) {
@@ -294,7 +404,7 @@ func (s *scanner) attribute(qi int) attribution {
 			continue
 		}
 		dist := j - last
-		if cl&cueStrong == 0 && (dist > 4 || dist == 0 && !colon && !s.punct(o-1, ',') && !s.is(k, "asked")) {
+		if cl&cueStrong == 0 && (dist > 6 || dist == 0 && !colon && !s.punct(o-1, ',') && !s.is(k, "asked")) {
 			break // a policy called “X”
 		}
 		if !colon && dist > 3 && cl&cueStrong == 0 {
@@ -313,6 +423,20 @@ func (s *scanner) attribute(qi int) attribution {
 	return s.inSentence(qi, ss, j)
 }
 
+// passiveCueBefore finds a passive cue shortly before the quotation
+// opening at token o ("was described as", "has been branded"), or -1.
+func (s *scanner) passiveCueBefore(o, lo int) int {
+	for k := o - 1; k >= lo && o-k <= 6; k-- {
+		if s.toks[k].kind != tWord {
+			continue
+		}
+		if _, ok := cues[s.lower(k)]; ok && beWords[s.lower(k-1)] {
+			return k
+		}
+	}
+	return -1
+}
+
 // speakerOf reads the speaker of the cue at tokens k..last that precedes
 // a quotation opening at token o, looking no further back than lo.
 func (s *scanner) speakerOf(k, last, lo, o int) (int, int, Form) {
@@ -320,7 +444,16 @@ func (s *scanner) speakerOf(k, last, lo, o int) (int, int, Form) {
 	case s.is(k, "according"):
 		return s.speakerAfter(last, o)
 	case s.participle(k):
-		return s.mainSpeaker(k, lo)
+		if !s.punct(k-1, ',') {
+			// a statement saying, a BBC story claiming
+			if a, b, f := s.speakerBefore(k, lo); a >= 0 {
+				return a, b, f
+			}
+		}
+		if a, b, f := s.mainSpeaker(k, lo); a >= 0 {
+			return a, b, f
+		}
+		return s.sentenceSubject(k)
 	}
 	if a, b, f := s.speakerBefore(k, lo); a >= 0 {
 		return a, b, f
@@ -359,6 +492,32 @@ func (s *scanner) mainSpeaker(k, lo int) (int, int, Form) {
 		}
 	}
 	return -1, -1, NoSpeaker
+}
+
+// sentenceSubject reads the noun phrase opening the sentence of token k,
+// past a leading conjunction or subordinate clause: "But Home Office
+// minister Hazel Blears defended the move, saying ...". It is the speaker
+// of a participle cue with no main cue before it.
+func (s *scanner) sentenceSubject(k int) (int, int, Form) {
+	ss := s.sents[s.sent[k]]
+	i := ss.first
+	if subordinators[s.lower(i)] || adverbialPrepositions[s.lower(i)] {
+		for i < k && !s.punct(i, ',') {
+			i++
+		}
+		i++
+	}
+	for i < k && (s.is(i, "but") || s.is(i, "and") || s.is(i, "however") || s.is(i, "yet") || s.punct(i, ',')) {
+		i++
+	}
+	if i >= k {
+		return -1, -1, NoSpeaker
+	}
+	a, b, f := s.speakerAfter(i-1, k)
+	if a != i || b+1 >= k || !s.word(b+1) || s.toks[b+1].upper {
+		return -1, -1, NoSpeaker
+	}
+	return a, b, f
 }
 
 // inSentence looks for a strong cue anywhere else in the quotation's
@@ -410,6 +569,16 @@ func (s *scanner) isDash(i int) bool {
 	return false
 }
 
+// allCapitalised reports whether tokens a..b are all capitalised words.
+func (s *scanner) allCapitalised(a, b int) bool {
+	for i := a; i <= b; i++ {
+		if !s.word(i) || !s.toks[i].upper {
+			return false
+		}
+	}
+	return true
+}
+
 // countWords counts the words in tokens [a, b).
 func (s *scanner) countWords(a, b int) (words, upper int) {
 	for i := a; i < b; i++ {
@@ -432,17 +601,18 @@ func (s *scanner) direct() {
 	chainHead := -1 // first part, in s.out, of a quotation running over paragraphs
 	for qi, q := range s.spans {
 		o := q.open
-		st := s.toks[o].end
-		en := s.toks[q.close].start
-		inner := q.close
+		inner := q.close // one past the last token inside the marks
 		if q.unclosed {
-			en = s.toks[q.close].end
 			inner = q.close + 1
 		}
-		body := s.byteSpan(st, en)
-		if body.Start >= body.End {
+		e := inner - 1
+		for e > o && s.punct(e, ',') {
+			e--
+		}
+		if e <= o {
 			continue
 		}
+		body := s.span(o+1, e)
 		words, upper := s.countWords(o+1, inner)
 		if words == 0 {
 			continue
@@ -474,6 +644,9 @@ func (s *scanner) direct() {
 				conf = confPartial
 			case att.tier >= 2 && partialWords[before]:
 				conf = confPartial
+			case att.tier >= 2 && !nameWords[before] && !(before == "as" && s.is(o-2, "known")) && !s.is(o-1, "called") &&
+				!(before == "of" && nameNouns[s.lower(o-2)]):
+				conf = confPartial - 0.1 // said the firm faced “serious challenges”
 			}
 		case att.tier == 1:
 			conf = confAfter
@@ -562,22 +735,26 @@ func (s *scanner) indirect() {
 			continue
 		}
 		last, cl, ok := s.cueAt(k)
-		if !ok || cl&cueIndirect == 0 || s.used(k) || s.participle(k) {
+		if !ok || cl&cueIndirect == 0 || s.participle(k) {
 			continue
 		}
 		ss := s.sents[s.sent[k]]
+		used := s.used(k)
 		if s.is(k, "according") {
-			s.according(k, last, ss)
+			if !used {
+				s.according(k, last, ss)
+			}
 			continue
 		}
-		a, b, f := s.speakerBefore(k, ss.first-1)
-		if a < 0 {
-			// "..., said Mr Smith."
-			if s.punct(k-1, ',') && k-2 > ss.first {
-				if a, b, f := s.speakerAfter(last, ss.last+1); a >= 0 && s.endsAt(b+1, ss) {
-					s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen)
-				}
+		// "..., said Mr Smith."
+		if s.punct(k-1, ',') && k-2 > ss.first && !used {
+			if a, b, f := s.speakerAfter(last, ss.last+1); a >= 0 && f != Pronoun && s.endsAt(b+1, ss) {
+				s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen, false)
+				continue
 			}
+		}
+		a, b, f := s.indirectSpeaker(k, ss)
+		if a < 0 {
 			continue
 		}
 		if s.is(a-1, "as") || s.is(a-1, "what") || s.is(a-1, "than") {
@@ -590,19 +767,35 @@ func (s *scanner) indirect() {
 			for c > ss.first && s.word(c) && skipWords[s.lower(c)] {
 				c--
 			}
-			if s.punct(c, ',') && c-1 > ss.first {
-				s.emitIndirect(ss.first, c-1, k, last, a, b, f, ss, confClauseThen)
+			if s.punct(c, ',') && c-1 > ss.first && !used {
+				s.emitIndirect(ss.first, c-1, k, last, a, b, f, ss, confClauseThen, false)
 			}
 			continue
+		}
+		if s.punct(i, ',') && s.punct(a-1, ',') {
+			// "Now, he said, the gaming world rivals the movie industry."
+			i++
 		}
 		if cl&cueObject != 0 {
 			i = s.skipObject(i, ss.last)
 			i = s.skipAdverbials(i, ss.last)
 		}
-		if s.is(i, "that") {
-			i++
+		if t := s.thatAhead(i, ss.last); t >= 0 {
+			i = t + 1 // warned the BBC that ...
+		} else if cl&cueThat != 0 {
+			continue // announced a study
 		}
 		end := ss.last
+		for x := i + 1; x < end; x++ {
+			// "admitted that sales were weak, but said ...": the next
+			// reporting verb ends this clause.
+			if (s.is(x, "and") || s.is(x, "but")) && s.punct(x-1, ',') {
+				if _, cl, ok := s.cueAt(s.skipForward(x + 1)); ok && cl&cueStrong != 0 {
+					end = x - 2
+					break
+				}
+			}
+		}
 		if subordinators[s.lower(a-1)] {
 			for x := i; x < end; x++ {
 				if s.punct(x, ',') {
@@ -618,8 +811,58 @@ func (s *scanner) indirect() {
 		if f == Named {
 			conf += 0.05
 		}
-		s.emitIndirect(i, end, k, last, a, b, f, ss, conf)
+		s.emitIndirect(i, end, k, last, a, b, f, ss, conf, used)
 	}
+}
+
+// indirectSpeaker reads the speaker of the indirect cue at token k:
+// the phrase before it, the antecedent of "who" ("Mr Mandelson, who
+// said"), or for a second verb ("admitted ... but said") the speaker of
+// the first.
+func (s *scanner) indirectSpeaker(k int, ss sentence) (int, int, Form) {
+	if a, b, f := s.speakerBefore(k, ss.first-1); a >= 0 {
+		return a, b, f
+	}
+	p := s.skipBack(k-1, ss.first-1)
+	switch {
+	case s.is(p, "who") && s.punct(p-1, ','):
+		e := s.skipParen(p-2, ss.first-1)
+		if s.word(e) {
+			return s.trimSpeaker(s.nounPhraseBefore(e, ss.first-1), e)
+		}
+	case s.is(p, "and") || s.is(p, "but"):
+		if a, b, f := s.mainSpeaker(k, ss.first-1); a >= 0 {
+			return a, b, f
+		}
+		return s.sentenceSubject(k)
+	}
+	return -1, -1, NoSpeaker
+}
+
+// skipForward returns the first token from i that is not an auxiliary
+// or adverb.
+func (s *scanner) skipForward(i int) int {
+	for i < len(s.toks) && s.word(i) && skipWords[s.lower(i)] {
+		i++
+	}
+	return i
+}
+
+// thatAhead finds "that" opening a reported clause within a few words of
+// token i, past an addressee ("warned the BBC that"), or -1.
+func (s *scanner) thatAhead(i, last int) int {
+	for j := i; j <= last && j-i <= 5; j++ {
+		if s.is(j, "that") {
+			return j
+		}
+		if !s.word(j) {
+			return -1
+		}
+		if w := s.lower(j); stopWords[w] || pronouns[w] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // according handles "According to X, clause." and "Clause, according to X."
@@ -630,9 +873,9 @@ func (s *scanner) according(k, last int, ss sentence) {
 	}
 	switch {
 	case s.punct(b+1, ',') && s.countSkip(ss.first, k):
-		s.emitIndirect(b+2, ss.last, k, last, a, b, f, ss, confIndirect)
+		s.emitIndirect(b+2, ss.last, k, last, a, b, f, ss, confIndirect, false)
 	case s.punct(k-1, ',') && s.endsAt(b+1, ss) && k-2 > ss.first:
-		s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen)
+		s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen, false)
 	}
 }
 
@@ -667,6 +910,9 @@ func (s *scanner) clauseStart(i, k int) bool {
 	case "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can",
 		"should", "may", "might", "must", "so", "as", "and", "but", "or", "nothing", "otherwise",
 		"something", "anything", "sorry", "goodbye", "yes", "no", "hello", "thanks":
+		return false
+	case "on", "in", "at", "from", "by", "with", "into", "about", "over", "under", "against",
+		"for", "of", "during", "after", "before", "since", "through", "among", "between", "up", "out", "off":
 		return false
 	case "to":
 		return s.is(k, "urged") || s.is(k, "urges") || s.is(k, "warned") || s.is(k, "told") || s.is(k, "asked")
@@ -746,8 +992,11 @@ func (s *scanner) skipObject(i, last int) int {
 	return j
 }
 
-// emitIndirect adds the reported clause at tokens ca..cb.
-func (s *scanner) emitIndirect(ca, cb, k, last, a, b int, f Form, ss sentence, conf float64) {
+// emitIndirect adds the reported clause at tokens ca..cb. A clause
+// holding a direct quote is dropped, as the quote reports it, unless cut
+// is set and a conjunction before the quote ends a first clause of its own:
+// "said the public felt let down and the Tories were not “asking ...”".
+func (s *scanner) emitIndirect(ca, cb, k, last, a, b int, f Form, ss sentence, conf float64, cut bool) {
 	for cb >= ca && (s.terminal(cb) || s.closing(cb) || s.toks[cb].kind == tPunct && !s.punct(cb, ')') || s.toks[cb].kind == tMark) {
 		cb--
 	}
@@ -755,11 +1004,30 @@ func (s *scanner) emitIndirect(ca, cb, k, last, a, b int, f Form, ss sentence, c
 	for ca <= cb && (s.is(ca, "but") || s.is(ca, "and") || s.is(ca, "however") || s.is(ca, "yet") || s.punct(ca, ',')) {
 		ca++
 	}
-	// A clause holding a direct quote is already reported by that quote.
 	for x := ca; x <= cb; x++ {
 		if q := s.inQ[x]; q >= 0 && s.kept[q] {
-			return
+			if !cut {
+				return
+			}
+			y := x - 1
+			for y > ca && !s.is(y, "and") && !s.is(y, "but") {
+				y--
+			}
+			if y <= ca {
+				return
+			}
+			cb = y - 1
+			if s.punct(cb, ',') {
+				cb--
+			}
+			if w, _ := s.countWords(ca, cb+1); w < 5 {
+				return
+			}
+			break
 		}
+	}
+	if s.is(ca, "to") && cut {
+		return
 	}
 	if ca > cb {
 		return

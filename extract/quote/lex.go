@@ -51,7 +51,7 @@ func lex(text string) []token {
 			i++
 			continue
 		}
-		if c == ' ' || c == '\t' || c == '\r' {
+		if c <= ' ' || c == 0x7f { // spaces and control characters
 			i++
 			continue
 		}
@@ -79,9 +79,6 @@ func lex(text string) []token {
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
-		case '\u00a0', '\u2009', '\u200a', '\u202f', '\u2002', '\u2003':
-			i += n
-			continue
 		case '\u2028', '\u2029', '\u0085':
 			if len(toks) > 0 && toks[len(toks)-1].para == para {
 				para++
@@ -97,6 +94,10 @@ func lex(text string) []token {
 		case '’':
 			toks = append(toks, token{start: i, end: i + n, kind: tMark, mark: mSingleClose, para: para})
 		default:
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				j := wordEnd(text, i)
 				toks = append(toks, token{start: i, end: j, kind: tWord, upper: unicode.IsUpper(r), para: para})

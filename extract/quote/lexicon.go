@@ -7,6 +7,7 @@ const (
 	cueStrong   cue = 1 << iota // attributes speech wherever it stands in the sentence
 	cueIndirect                 // introduces reported speech without quotation marks
 	cueObject                   // takes an addressee before the reported clause: told reporters ...
+	cueThat                     // reports a clause only with "that": announced a study / announced that ...
 )
 
 // cues are the verbs of attribution, in every tense news uses. Weak cues
@@ -25,17 +26,22 @@ func init() {
 		"insisted", "insists", "insist", "argued", "argues", "argue", "stressed", "stresses",
 		"explained", "explains", "noted", "admitted", "admits", "admit", "confirmed", "confirms",
 		"announced", "announces", "declared", "declares", "acknowledged", "acknowledges",
-		"conceded", "concedes", "revealed", "reveals", "maintained", "maintains", "alleged", "alleges",
+		"conceded", "concedes", "revealed", "reveals", "maintained", "maintains", "alleges", "claims",
 		"suggested", "predicted", "predicts", "emphasised", "emphasized", "emphasises",
 		"emphasizes", "reiterated", "reiterates", "stated", "agreed", "recalled", "recalls",
 		"complained", "complains", "contended", "contends", "countered", "cautioned",
-		"wrote", "writes", "tweeted", "told", "tells", "urged", "urges", "believes", "reckons",
+		"wrote", "writes", "tweeted", "told", "tells", "urged", "urges", "reckons",
 		"reckoned", "telling", "saying", "adding", "warning",
 	)
+	for _, w := range []string{"announced", "announces", "declared", "declares", "revealed", "reveals",
+		"predicted", "predicts", "confirmed", "confirms", "acknowledged", "acknowledges", "agreed",
+		"recalled", "recalls", "stressed", "stresses", "maintained", "maintains", "explained", "explains"} {
+		cues[w] |= cueThat
+	}
 	// Direct only: as reporting verbs of a clause they mislead (he
 	// threatened the US; the claims were dropped; he promised to resign).
 	add(cueStrong,
-		"claims", "notes", "states", "suggests", "vowed", "vows", "promised", "promises", "pledged",
+		"notes", "states", "suggests", "vowed", "vows", "promised", "promises", "pledged",
 		"pledges", "threatened", "threatens", "observed", "remarked", "commented", "replied",
 		"responded", "tweets", "boasted", "joked", "pleaded", "demanded", "hinted", "estimated",
 		"concluded", "continued", "blogged", "posted", "confided", "mused", "quipped", "shouted",
@@ -44,8 +50,47 @@ func init() {
 		cues[w] |= cueObject
 	}
 	add(cueObject, "asked", "asks", "assured", "reminded", "informed")
-	cues["believes"] = cueIndirect
+	add(0, "criticised", "criticized", "praised", "hailed", "slammed", "condemned", "accused",
+		"slated", "blasted", "attacked", "welcomed", "defended", "dismissed", "rejected", "denied",
+		"denies", "insisting", "arguing", "claiming", "warns", "urging", "describing")
 	add(0, "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled", "answered", "yelled", "screamed", "whispered", "exclaimed", "sighed", "laughed", "ask")
+}
+
+// cueNames maps each cue to itself, giving a string that outlives the
+// scanner's lower-case buffer.
+var cueNames = map[string]string{}
+
+func init() {
+	for w := range cues {
+		cueNames[w] = w
+	}
+}
+
+// nominalHeads end a common noun phrase even when capitalised, as at the
+// start of a sentence: "Critics say", "Analysts said".
+var nominalHeads = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
+		"analyst", "analysts", "critic", "critics", "expert", "experts", "source", "sources",
+		"minister", "ministers", "police", "resident", "residents", "campaigner", "campaigners",
+		"economist", "economists", "observer", "observers", "lawyer", "lawyers", "researcher",
+		"researchers", "scientist", "scientists", "witness", "witnesses", "diplomat", "diplomats",
+		"aide", "aides", "investor", "investors", "trader", "traders", "dealer", "dealers",
+		"executive", "executives", "insider", "insiders", "report", "statement", "survey", "study",
+		"company", "firm", "group", "government", "ministry", "department", "spokesperson",
+		"opponents", "supporters", "fans", "protesters", "activists", "doctors", "teachers",
+		"unions", "union", "employers", "bosses", "chairman", "chief", "leader", "leaders",
+		"manager", "director", "president", "secretary", "coach", "boss", "chancellor",
+		"commentators", "sources", "organisers", "organizers", "authorities", "others", "people",
+		"officers", "workers", "members", "parents", "pupils", "students", "voters", "mps",
+		"peers", "councillors", "judges", "prosecutors", "investigators", "regulators", "banks",
+		"companies", "firms", "retailers", "airlines", "manufacturers", "producers", "figures",
+		"statistics", "data", "polls", "poll", "newspaper", "newspapers", "reports", "studies",
+	} {
+		nominalHeads[w] = true
+	}
 }
 
 // pronouns name a speaker as a pronoun.
@@ -86,6 +131,42 @@ var scareWords = map[string]bool{
 	"on": true, "at": true, "for": true, "by": true, "about": true, "between": true, "and": true,
 	"or": true, "this": true, "that": true, "these": true, "those": true, "new": true,
 	"film": true, "song": true, "album": true, "book": true, "show": true, "single": true,
+}
+
+// nameWords before a short quotation make it a name whatever the
+// sentence says: the slogan “X”, the so-called “Y”, a policy of “Z”.
+var nameWords = map[string]bool{
+	"so-called": true, "dubbed": true, "nicknamed": true, "named": true, "titled": true,
+	"entitled": true, "termed": true, "with": true, "word": true, "words": true,
+	"term": true, "phrase": true, "slogan": true, "title": true, "label": true, "motto": true,
+	"tagline": true, "banner": true, "headline": true, "brand": true, "name": true,
+	"codename": true, "nickname": true, "operation": true, "campaign": true, "programme": true,
+	"scheme": true, "film": true, "song": true, "album": true, "book": true, "show": true,
+	"single": true, "series": true, "game": true, "track": true, "novel": true, "play": true,
+	"musical": true, "magazine": true, "website": true, "site": true,
+}
+
+// nameNouns before "of" and a short quotation make it a name: a policy
+// of “maximum pressure”, the politics of “fear”.
+var nameNouns = map[string]bool{
+	"policy": true, "strategy": true, "concept": true, "idea": true, "notion": true,
+	"doctrine": true, "principle": true, "theme": true, "culture": true, "era": true,
+	"politics": true, "age": true, "spirit": true, "language": true, "rhetoric": true,
+	"philosophy": true, "programme": true, "agenda": true, "system": true, "approach": true,
+}
+
+// nounCues are cue verbs that are also plural nouns: "amid claims that",
+// "the notes say".
+var nounCues = map[string]bool{
+	"claims": true, "notes": true, "states": true, "calls": true, "promises": true,
+	"pledges": true, "warns": false, "demands": true, "vows": true, "tweets": true,
+	"remarks": true, "comments": true, "replies": true, "answers": true, "reports": true,
+}
+
+// nounCueModifiers before a nounCue make it the noun: new claims, the claims.
+var nounCueModifiers = map[string]bool{
+	"new": true, "fresh": true, "recent": true, "further": true, "latest": true,
+	"repeated": true, "similar": true, "such": true, "false": true, "earlier": true,
 }
 
 // partialWords before a short quotation, with a cue earlier in the
@@ -138,6 +219,8 @@ func init() {
 		"night", "afternoon", "too", "said", "says", "reportedly", "allegedly", "apparently",
 		"clearly", "obviously", "perhaps", "probably", "certainly", "surely", "specifically",
 		"interview", "statement", "conference", "briefing", "speech", "letter", "email",
+		"commenting", "responding", "reacting", "referring", "writing", "addressing", "interviewed",
+		"quoted", "cited", "according",
 	} {
 		stopWords[w] = true
 	}

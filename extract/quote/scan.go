@@ -373,19 +373,6 @@ func (s *scanner) span(i, j int) Span {
 	return Span{st, en, s.text[st:en]}
 }
 
-// byteSpan trims spaces and trailing commas off text[st:en].
-func (s *scanner) byteSpan(st, en int) Span {
-	for st < en && isSpace(s.text[st]) {
-		st++
-	}
-	for en > st && (isSpace(s.text[en-1]) || s.text[en-1] == ',') {
-		en--
-	}
-	return Span{st, en, s.text[st:en]}
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
 // unsafeString views b as a string without copying; the caller must not
 // keep it past the next change to b. It lets lexicon lookups on lower-cased
 // words run without allocating.

@@ -80,10 +80,14 @@ func (b *builder) done() Doc {
 
 // Fixture returns three articles about one story from three outlets:
 //
-//   - Anna Berg (also "Ms Berg", "Berg") is in all three; her quote "We will
-//     not back down" is in a, b (other quote marks, an ellipsis) and c
-//     (longer): one quote, three sources, dated 2020-02-28 by a.
-//   - Lee Park (a), Tom Park (b) and "Park" alone (c) are three people.
+//   - Anna Berg (also "Ms Berg", "Berg") is in all three, in c only as
+//     "Ms Berg"; her quote "We will not back down" is in a, b (other quote
+//     marks, an ellipsis) and c (longer): one quote, three sources, dated
+//     2020-02-28 by a.
+//   - Lee Park (a, also "Park"), Tom Park (b, also "Mr Park") and "Park"
+//     alone (c, ambiguous) are three people.
+//   - "It is over." is Tom Park's in b and "Park"'s in c: one quote, two
+//     speakers.
 //   - "United Nations" (a, alias "UN") and "UN" (b) are one organisation.
 //   - Freedonia is a place; Berg is its minister (a role, so role_of).
 //   - a speech by Berg at the UN on 2020-02-28 (a, b); a vote (c) undated.
@@ -99,7 +103,7 @@ func Fixture() []Doc {
 	a.entity("e2", kind.Place, "Freedonia", nil, "Freedonia")
 	a.entity("e3", kind.Org, "United Nations", []string{"UN"}, "United Nations", "UN has")
 	a.d.Entities[2].Mentions[1] = a.span("UN", 0)
-	a.entity("e4", kind.Person, "Lee Park", nil, "Lee Park")
+	a.entity("e4", kind.Person, "Lee Park", []string{"Park"}, "Lee Park")
 	a.d.Entities[3].Mentions = append(a.d.Entities[3].Mentions, a.span("Lee Park", 1))
 	a.entity("e5", kind.Place, "New York", nil, "New York")
 	a.quote("Anna Berg", "e1", "We will not back down,", "2020-02-28", true)
@@ -112,25 +116,26 @@ func Fixture() []Doc {
 
 	b := newDoc("b", "outlet-b", "2020-03-02",
 		"Minister Anna Berg told the UN: \u201cWe will not back down\u2026\u201d "+
-			"Tom Park, a trade official, disagreed. Berg later left Freedonia.")
+			"Tom Park, a trade official, disagreed: \"It is over.\" Mr Park spoke later. Berg later left Freedonia.")
 	b.entity("e1", kind.Person, "Anna Berg", []string{"Berg"}, "Anna Berg", "Berg later")
 	b.d.Entities[0].Mentions[1] = b.span("Berg", 1)
 	b.entity("e2", kind.Org, "UN", nil, "UN")
-	b.entity("e3", kind.Person, "Tom Park", nil, "Tom Park")
+	b.entity("e3", kind.Person, "Tom Park", []string{"Mr Park"}, "Tom Park", "Mr Park")
 	b.entity("e4", kind.Place, "Freedonia", nil, "Freedonia")
 	b.quote("Anna Berg", "e1", "We will not back down\u2026", "", true)
+	b.quote("Tom Park", "e3", "It is over.", "", true)
 	b.d.Events = []extract.Event{{ID: "v1", Type: "speech", Text: "told the UN", Date: "2020-02-28",
 		Participants: []string{"Anna Berg"}, ParticipantIDs: []string{"e1"}, Place: "UN", PlaceID: "e2",
 		Start: b.span("told the UN", 0).Start, End: b.span("told the UN", 0).End}}
 
 	c := newDoc("c", "outlet-c", "2020-04-10",
-		"Anna Berg repeated: \"We will not back down, not now and not ever.\" "+
+		"Ms Berg repeated: \"We will not back down, not now and not ever.\" "+
 			"Park said nothing. Someone said \"it is over\" and Freedonia held a vote.")
-	c.entity("e1", kind.Person, "Anna Berg", nil, "Anna Berg")
+	c.entity("e1", kind.Person, "Berg", []string{"Ms Berg"}, "Ms Berg")
 	c.entity("e2", kind.Person, "Park", nil, "Park")
 	c.entity("e3", kind.Place, "Freedonia", nil, "Freedonia")
-	c.quote("Anna Berg", "e1", "We will not back down, not now and not ever.", "", true)
-	c.quote("", "", "it is over", "", true)
+	c.quote("Ms Berg", "e1", "We will not back down, not now and not ever.", "", true)
+	c.quote("Park", "e2", "it is over", "", true)
 	c.d.Events = []extract.Event{{ID: "v1", Type: "vote", Text: "Freedonia held a vote",
 		Participants: []string{"Freedonia"}, ParticipantIDs: []string{"e3"},
 		Start: c.span("Freedonia held a vote", 0).Start, End: c.span("Freedonia held a vote", 0).End}}

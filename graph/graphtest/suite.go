@@ -107,7 +107,7 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 	t.Run("Merge", func(t *testing.T) {
 		s := loaded(t)
 		berg := byName(t, s, "Anna Berg")
-		for _, name := range []string{"Ms Berg", "berg", "Mrs. Anna Berg"} {
+		for _, name := range []string{"Ms Berg", "berg", "Mrs. Anna Berg", "Foreign Minister Anna Berg"} {
 			if got := byName(t, s, name); got.ID != berg.ID {
 				t.Errorf("EntityByName(%q) = %s, want %s", name, got.ID, berg.ID)
 			}
@@ -124,12 +124,17 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 		if len(berg.Roles) != 1 || berg.Roles[0].Title != "foreign minister" || berg.Roles[0].OrgID == "" {
 			t.Errorf("Anna Berg: Roles = %+v, want one foreign minister of a resolved org", berg.Roles)
 		}
-		parks := map[string]bool{}
-		for _, n := range []string{"Lee Park", "Tom Park", "Park"} {
-			parks[byName(t, s, n).ID] = true
+		l, err := s.Entities(ctx, graph.EntityFilter{Type: kind.Person, Search: "park"}, graph.Page{})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if len(parks) != 3 {
-			t.Errorf("Lee Park, Tom Park, Park are %d entities, want 3", len(parks))
+		var parks []string
+		for _, e := range l.Items {
+			parks = append(parks, e.Name)
+		}
+		slices.Sort(parks)
+		if want := []string{"Lee Park", "Park", "Tom Park"}; !slices.Equal(parks, want) {
+			t.Errorf("people named Park = %q, want %q", parks, want)
 		}
 		un, nations := byName(t, s, "UN"), byName(t, s, "the United Nations")
 		if un.ID != nations.ID || un.Documents != 2 || un.Name != "United Nations" {
@@ -189,7 +194,9 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 			{"until march 1", graph.QuoteFilter{To: "2020-03-01"}, 2},
 			{"day", graph.QuoteFilter{From: "2020-02-28", To: "2020-02-28"}, 1},
 			{"contains and speaker", graph.QuoteFilter{Contains: "talks", Speaker: "Anna Berg"}, 0},
-			{"contains and date", graph.QuoteFilter{Contains: "it is over", From: "2020-04"}, 1},
+			{"contains and date", graph.QuoteFilter{Contains: "it is over", From: "2020-03"}, 1},
+			{"contains and date outside", graph.QuoteFilter{Contains: "it is over", From: "2020-04"}, 0},
+			{"second speaker", graph.QuoteFilter{Speaker: "Tom Park"}, 1},
 			{"absent word", graph.QuoteFilter{Contains: "zebra"}, 0},
 			{"words out of order", graph.QuoteFilter{Contains: "down back"}, 0},
 		} {
@@ -202,6 +209,13 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 					t.Errorf("Quotes(%+v) = %d items, total %d, want %d", tc.f, len(l.Items), l.Total, tc.want)
 				}
 			})
+		}
+		over, err := s.Quotes(ctx, graph.QuoteFilter{Contains: "It is over"}, graph.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(over.Items) != 1 || len(over.Items[0].Sources) != 2 || len(over.Items[0].Speakers) != 2 {
+			t.Errorf("Quotes(contains it is over) = %+v, want one quote, two sources, two speakers", over.Items)
 		}
 		if _, err := s.Quotes(ctx, graph.QuoteFilter{From: "2020-13"}, graph.Page{}); !errors.Is(err, graph.ErrBadDate) {
 			t.Errorf("Quotes(from 2020-13) error = %v, want ErrBadDate", err)

@@ -12,6 +12,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Exit codes.
@@ -143,4 +145,14 @@ func errorf(env Env, format string, args ...any) int {
 	msg := fmt.Sprintf(format, args...)
 	fmt.Fprintln(env.Stderr, "newsgraph: "+strings.TrimSuffix(msg, "\n"))
 	return exitError
+}
+
+// openStore opens the store at dir, explaining the one error users meet
+// most: another process (usually a running server) owns the store.
+func openStore(ctx context.Context, opts graph.Options) (*graph.Store, error) {
+	s, err := graph.Open(ctx, opts)
+	if err != nil && strings.Contains(err.Error(), "Cannot acquire directory lock") {
+		return nil, fmt.Errorf("the store %s is in use by another newsgraph process (a running 'newsgraph serve'?): one process owns a store; stop it, or send articles to the server's POST /ingest", opts.Dir)
+	}
+	return s, err
 }

@@ -29,7 +29,7 @@ func runIngest(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsgraph ingest:", err)
 		return exitUsage
 	}
-	store, err := graph.Open(ctx, graph.Options{Dir: *data})
+	store, err := openStore(ctx, graph.Options{Dir: *data})
 	if err != nil {
 		return errorf(env, "ingest: %v", err)
 	}

@@ -37,7 +37,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	}
 	logger := slog.New(h)
 
-	store, err := graph.Open(ctx, graph.Options{Dir: *data, Logger: logger})
+	store, err := openStore(ctx, graph.Options{Dir: *data, Logger: logger})
 	if err != nil {
 		return errorf(env, "serve: %v", err)
 	}
@@ -112,7 +112,7 @@ func runQuery(ctx context.Context, env Env, args []string) int {
 			return exitUsage
 		}
 	}
-	store, err := graph.Open(ctx, graph.Options{Dir: *data, ReadOnly: true})
+	store, err := openStore(ctx, graph.Options{Dir: *data, ReadOnly: true})
 	if err != nil {
 		return errorf(env, "query: %v", err)
 	}

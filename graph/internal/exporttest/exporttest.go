@@ -280,3 +280,31 @@ func Check(t testing.TB, path string) string {
 	}
 	return string(out)
 }
+
+// Networkx runs a Python script with networkx importable, as a user of the
+// export would, and returns its output; args follow the script. Like Check
+// it skips when no such Python is found, unless CI=true.
+func Networkx(t testing.TB, script string, args ...string) string {
+	t.Helper()
+	var py string
+	for _, c := range []string{os.Getenv("PYTHON"), "python3", "/usr/bin/python3"} {
+		if c == "" {
+			continue
+		}
+		if err := exec.Command(c, "-c", "import networkx").Run(); err == nil {
+			py = c
+			break
+		}
+	}
+	if py == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no python3 that can import networkx (CI=true: it must run); install python3-networkx")
+		}
+		t.Skip("no python3 that can import networkx; install python3-networkx")
+	}
+	out, err := exec.Command(py, append([]string{"-c", script}, args...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", py, err, out)
+	}
+	return string(out)
+}

@@ -103,3 +103,34 @@ func isBad(s string) bool {
 	_, n := utf8.DecodeRuneInString(s)
 	return n == 1
 }
+
+// ID maps a node or edge ID one-to-one onto a string Clean leaves alone:
+// '%', invalid UTF-8 and characters not Allowed become %XX for each of
+// their bytes. It returns id itself, without allocating, when nothing
+// needs mapping. Exporters that keep IDs readable (GEXF, CSV, JSON) share
+// it, so that one node has the same ID in all of them.
+func ID(id string) string {
+	for i, r := range id {
+		if r == '%' || !Allowed(r) || (r == utf8.RuneError && isBad(id[i:])) {
+			return percent(id)
+		}
+	}
+	return id
+}
+
+func percent(id string) string {
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(id)+8)
+	for i := 0; i < len(id); {
+		r, n := utf8.DecodeRuneInString(id[i:])
+		if r == '%' || !Allowed(r) || (r == utf8.RuneError && n == 1) {
+			for j := i; j < i+n; j++ {
+				b = append(b, '%', hex[id[j]>>4], hex[id[j]&15])
+			}
+		} else {
+			b = append(b, id[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}

@@ -54,3 +54,25 @@ func TestCleanNoAlloc(t *testing.T) {
 		t.Errorf("Clean(clean string) allocates %v times, want 0", n)
 	}
 }
+
+func TestID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"person:joseph-yun", "person:joseph-yun"},
+		{"a b/c", "a b/c"},
+		{"100%", "100%25"},
+		{"nul\x00", "nul%00"},
+		{"one\x01", "one%01"},
+		{"bad\xff", "bad%FF"},
+		{"c1\u0085", "c1%C2%85"},
+		{"<&>", "<&>"},
+		{"金", "金"},
+	}
+	for _, tt := range tests {
+		if got := ID(tt.in); got != tt.want {
+			t.Errorf("ID(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := ID(tt.in); Clean(got) != got {
+			t.Errorf("Clean(ID(%q)) changes it", tt.in)
+		}
+	}
+}

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strings"
+)
+
+// Kind names one query of the mix.
+type Kind string
+
+// The query mix of the load test, one per access pattern the targets name.
+const (
+	Speaker       Kind = "speaker"       // quotes(speaker:)
+	Contains      Kind = "contains"      // quotes(contains:, from:, to:)
+	EntityByName  Kind = "entity"        // entity(name:) with roles and 20 quotes
+	Neighbourhood Kind = "neighbourhood" // neighbourhood(entity:, depth: 2)
+)
+
+// Kinds is every Kind, in the order of the report.
+var Kinds = []Kind{Speaker, Contains, EntityByName, Neighbourhood}
+
+var queryText = map[Kind]string{
+	Speaker: `query($s: String) { quotes(speaker: $s, first: 20) { totalCount
+  edges { cursor node { id text date cue direct speaker { id name type } sources { document { id title source published } start end } } }
+  pageInfo { hasNextPage endCursor } } }`,
+	Contains: `query($c: String, $f: String, $t: String) { quotes(contains: $c, from: $f, to: $t, first: 20) { totalCount
+  edges { cursor node { id text date speaker { id name } sources { document { id title published } } } }
+  pageInfo { hasNextPage endCursor } } }`,
+	EntityByName: `query($n: String) { entity(name: $n) { id name type aliases mentionCount
+  roles { title org from to }
+  quotes(first: 20) { totalCount edges { node { id text date cue direct } } pageInfo { hasNextPage endCursor } } } }`,
+	Neighbourhood: `query($e: ID!) { neighbourhood(entity: $e, depth: 2) {
+  nodes { id name type mentionCount } edges { source target type weight } } }`,
+}
+
+// ParseMix reads -queries: "mix" for all kinds, else a comma-separated list.
+func ParseMix(s string) ([]Kind, error) {
+	if s == "" || s == "mix" || s == "all" {
+		return Kinds, nil
+	}
+	var out []Kind
+	for f := range strings.SplitSeq(s, ",") {
+		k := Kind(strings.TrimSpace(f))
+		if _, ok := queryText[k]; !ok {
+			return nil, fmt.Errorf("unknown query kind %q (want mix or some of speaker, contains, entity, neighbourhood)", k)
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// Request is one GraphQL request body.
+type Request struct {
+	Kind      Kind           `json:"-"`
+	Query     string         `json:"query"`
+	Variables map[string]any `json:"variables,omitempty"`
+}
+
+// Targets are the real data the queries ask about, read from the store
+// before the test so that every query hits something.
+type Targets struct {
+	People  []Target // most mentioned people first
+	Phrases []Phrase // words from stored quotes, with a date window around them
+}
+
+// Target is an entity to ask about.
+type Target struct{ ID, Name string }
+
+// Phrase is a contains: argument with a from:/to: window.
+type Phrase struct{ Words, From, To string }
+
+const discoverQuery = `{
+  entities(type: "PERSON", first: 100) { edges { node { id name mentionCount } } }
+  quotes(first: 100) { edges { node { text date speaker { id name } } } }
+}`
+
+type discoverResult struct {
+	Data struct {
+		Entities struct {
+			Edges []struct {
+				Node struct{ ID, Name string }
+			}
+		}
+		Quotes struct {
+			Edges []struct {
+				Node struct {
+					Text    string
+					Date    string
+					Speaker *struct{ ID, Name string }
+				}
+			}
+		}
+	}
+	Errors []struct{ Message string }
+}
+
+// Discover asks the server for its most mentioned people and a sample of
+// its quotes.
+func Discover(ctx context.Context, c *http.Client, url string) (Targets, error) {
+	body, err := post(ctx, c, url, Request{Query: discoverQuery})
+	if err != nil {
+		return Targets{}, fmt.Errorf("discovering targets: %w", err)
+	}
+	return parseDiscover(body)
+}
+
+func parseDiscover(body []byte) (Targets, error) {
+	var r discoverResult
+	if err := json.Unmarshal(body, &r); err != nil {
+		return Targets{}, fmt.Errorf("discovering targets: reading the answer: %w", err)
+	}
+	if len(r.Errors) > 0 {
+		return Targets{}, fmt.Errorf("discovering targets: %s", r.Errors[0].Message)
+	}
+	var t Targets
+	seen := map[string]bool{}
+	add := func(id, name string) {
+		if name != "" && !seen[name] {
+			seen[name] = true
+			t.People = append(t.People, Target{ID: id, Name: name})
+		}
+	}
+	for _, e := range r.Data.Entities.Edges {
+		add(e.Node.ID, e.Node.Name)
+	}
+	for _, e := range r.Data.Quotes.Edges {
+		q := e.Node
+		if q.Speaker != nil {
+			add(q.Speaker.ID, q.Speaker.Name)
+		}
+		if p, ok := phraseOf(q.Text, q.Date); ok {
+			t.Phrases = append(t.Phrases, p)
+		}
+	}
+	if len(t.People) == 0 {
+		return t, fmt.Errorf("discovering targets: the store has no people; ingest something first")
+	}
+	if len(t.Phrases) == 0 {
+		// No dated quotes: search common words over all time.
+		t.Phrases = []Phrase{{Words: "said"}, {Words: "government"}, {Words: "we are"}}
+	}
+	return t, nil
+}
+
+// phraseOf takes two adjacent words from the middle of a quote, and a
+// window of a year either side of its date.
+func phraseOf(text, date string) (Phrase, bool) {
+	var words []string
+	for w := range strings.FieldsSeq(text) {
+		w = strings.Trim(w, `"',.;:!?()“”‘’`)
+		if len(w) >= 3 {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return Phrase{}, false
+	}
+	i := len(words) / 2
+	p := Phrase{Words: strings.ToLower(words[i-1] + " " + words[i])}
+	if len(date) >= 4 {
+		var y int
+		if _, err := fmt.Sscanf(date[:4], "%d", &y); err == nil {
+			p.From, p.To = fmt.Sprintf("%d-01-01", y-1), fmt.Sprintf("%d-12-31", y+1)
+		}
+	}
+	return p, true
+}
+
+// Picker draws the requests of a run.
+type Picker struct {
+	kinds []Kind
+	t     Targets
+	r     *rand.Rand
+	zipf  *rand.Zipf
+}
+
+// NewPicker returns a Picker over kinds in turn. People are drawn with a
+// skew towards the most mentioned, as analysts ask about them most.
+func NewPicker(kinds []Kind, t Targets, seed uint64) *Picker {
+	r := rand.New(rand.NewPCG(seed, 0x6c6f6164))
+	return &Picker{kinds: kinds, t: t, r: r, zipf: rand.NewZipf(r, 1.2, 2, uint64(len(t.People)-1))}
+}
+
+// Next returns request i. Not safe for concurrent use.
+func (p *Picker) Next(i int) Request {
+	k := p.kinds[i%len(p.kinds)]
+	person := p.t.People[p.zipf.Uint64()]
+	req := Request{Kind: k, Query: queryText[k]}
+	switch k {
+	case Speaker:
+		req.Variables = map[string]any{"s": person.Name}
+	case EntityByName:
+		req.Variables = map[string]any{"n": person.Name}
+	case Neighbourhood:
+		id := person.ID
+		if id == "" {
+			id = person.Name
+		}
+		req.Variables = map[string]any{"e": id}
+	case Contains:
+		ph := p.t.Phrases[p.r.IntN(len(p.t.Phrases))]
+		v := map[string]any{"c": ph.Words}
+		if ph.From != "" {
+			v["f"], v["t"] = ph.From, ph.To
+		}
+		req.Variables = v
+	}
+	return req
+}
+
+// post sends one request and returns the body of a 200 answer that holds
+// no GraphQL errors.
+func post(ctx context.Context, c *http.Client, url string, r Request) ([]byte, error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %s: %.200s", resp.Status, body)
+	}
+	// A cheap check, so that the client spends its CPU sending, not
+	// parsing: an error list is a top-level key, quotes inside strings
+	// would be escaped.
+	if i := bytes.Index(body, []byte(`"errors":`)); i >= 0 {
+		return nil, fmt.Errorf("GraphQL error: %.200s", body[i:])
+	}
+	return body, nil
+}
