@@ -51,6 +51,12 @@ func newTriggers() map[string]trigger {
 	return m
 }
 
+// subordinators open a clause of their own.
+var subordinators = set(`as when after before while which who because although though amid despite until since if unless whereas`)
+
+// temporal subordinators place the clause before them in time.
+var temporal = set(`after before when until since`)
+
 // eventRec is an event with entity indexes for its participants and place.
 type eventRec struct {
 	Event
@@ -95,18 +101,18 @@ func (d *doc) findEvents() {
 			}
 			// the clause around the trigger
 			c0 := k
-			for c0 > s.first && !clauseBreak(&d.toks[c0-1]) {
+			for c0 > s.first && !clauseBreak(&d.toks[c0-1]) && !subordinators[d.toks[c0].lower] {
 				c0--
 			}
 			if c0 > s.first+1 && (d.toks[c0].lower == "which" || d.toks[c0].lower == "who") && d.toks[c0-1].text == "," {
 				// a relative clause: its subject is the clause before
 				c0--
-				for c0 > s.first && !clauseBreak(&d.toks[c0-1]) {
+				for c0 > s.first && !clauseBreak(&d.toks[c0-1]) && !subordinators[d.toks[c0].lower] {
 					c0--
 				}
 			}
 			c1 := k + 1
-			for c1 < s.last && !clauseBreak(&d.toks[c1]) {
+			for c1 < s.last && !clauseBreak(&d.toks[c1]) && !subordinators[d.toks[c1].lower] {
 				c1++
 			}
 			if prev, ok := seen[tr.typ]; ok && prev == c0 {
@@ -124,7 +130,7 @@ func (d *doc) findEvents() {
 				}
 				mm := &d.ms[d.tokMention[j]]
 				j = mm.tok1 - 1
-				if ev.place < 0 && d.ents[e].typ != kind.Person && d.locatedAfter(mm.tok0, c0) {
+				if ev.place < 0 && d.ents[e].typ != kind.Person && (d.locatedAfter(mm.tok0, c0) || tr.typ == "trip" && mm.tok0 > c0 && d.toks[mm.tok0-1].lower == "to") {
 					ev.place = e
 					continue
 				}
@@ -148,7 +154,16 @@ func (d *doc) findEvents() {
 			}
 			ev.Date, _ = d.dateIn(ev.Start, ev.End)
 			if ev.Date == "" {
-				ev.Date, _ = d.dateIn(s.start, s.end)
+				// a date set before the clause: "On Tuesday, he visited Paris"
+				ev.Date, _ = d.dateIn(s.start, ev.Start)
+			}
+			if ev.Date == "" && c1 < s.last && temporal[d.toks[c1].lower] {
+				// "the death of X days after his release in June"
+				n1 := c1 + 1
+				for n1 < s.last && !clauseBreak(&d.toks[n1]) && !subordinators[d.toks[n1].lower] {
+					n1++
+				}
+				ev.Date, _ = d.dateIn(d.toks[c1].start, d.toks[n1-1].end)
 			}
 			ev.Confidence = 0.5
 			if tr.verb {

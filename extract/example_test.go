@@ -23,6 +23,6 @@ func ExampleExtractor_Extract() {
 	}
 	// Output:
 	// ORG NATO [] []
-	// PERSON Jens Stoltenberg [Mr Stoltenberg] [{chief NATO e1   5 27}]
+	// PERSON Jens Stoltenberg [Mr Stoltenberg Stoltenberg] [{chief NATO e1   5 27}]
 	// PLACE London [] []
 }

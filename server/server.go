@@ -67,6 +67,7 @@ func New(store *graph.Store, x *extract.Extractor, opts Options) *Server {
 	gql := schema.Handler(store, schema.Options{Timeout: opts.QueryTimeout, MaxBodyBytes: opts.MaxBodyBytes})
 	s.mux.Handle("/graphql", gql)
 	s.mux.HandleFunc("GET /healthz", s.health)
+	s.mux.HandleFunc("GET /export", s.export)
 	s.mux.HandleFunc("POST /ingest", s.ingest)
 	s.mux.Handle("/", web.Handler())
 	return s

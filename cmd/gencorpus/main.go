@@ -24,7 +24,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
+
+	"github.com/newsgraph/newsgraph/bench"
+	"github.com/newsgraph/newsgraph/bench/gencorpus"
 )
 
 func main() {
@@ -62,22 +64,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	path := *corpus
 	if path == "" {
-		path = os.Getenv("NEWSGRAPH_CORPUS")
-	}
-	if path == "" {
-		p, err := findUp("shared/corpus/bbc.jsonl")
+		p, err := bench.CorpusPath()
 		if err != nil {
 			fmt.Fprintf(stderr, "gencorpus: %v (use -corpus)\n", err)
 			return 1
 		}
 		path = p
 	}
-	src, err := LoadCorpus(path)
+	src, err := gencorpus.LoadCorpus(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "gencorpus: %v\n", err)
 		return 1
 	}
-	g := NewGenerator(src, Config{Seed: *seed, N: *n, Pool: *pool, FromYear: *from, Years: *years})
+	g := gencorpus.NewGenerator(src, gencorpus.Config{Seed: *seed, N: *n, Pool: *pool, FromYear: *from, Years: *years})
 
 	w := stdout
 	var f *os.File
@@ -108,30 +107,3 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// findUp looks for rel in the working directory and its parents, so that
-// the default works from anywhere inside a checkout that sits beside
-// shared/.
-func findUp(rel string) (string, error) {
-	p, err := findUpFrom(".", rel)
-	if err != nil {
-		return "", fmt.Errorf("%s not found in the working directory or its parents: %w", rel, err)
-	}
-	return p, nil
-}
-
-func findUpFrom(dir, rel string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", os.ErrNotExist
-		}
-		dir = filepath.Dir(dir)
-	}
-}

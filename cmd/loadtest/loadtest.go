@@ -12,6 +12,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/newsgraph/newsgraph/bench/querymix"
 )
 
 // Config is one load test. Zero values mean the defaults of the flags.
@@ -112,17 +114,17 @@ type Report struct {
 	Sent     int           // measured requests sent
 	Achieved float64       // successful requests per second
 	All      Latencies
-	ByKind   map[Kind]*Latencies
+	ByKind   map[querymix.Kind]*Latencies
 }
 
 type job struct {
-	req       Request
+	req       querymix.Request
 	scheduled time.Time // zero in a closed loop: latency runs from the send
 	measured  bool
 }
 
 type sample struct {
-	kind    Kind
+	kind    querymix.Kind
 	latency time.Duration
 	err     error
 }
@@ -131,10 +133,11 @@ type sample struct {
 // loop (Rate > 0) request i is due at start + i/Rate and its latency is
 // measured from then, not from when a worker got to send it, so a slow
 // server cannot hide its queueing delay (coordinated omission).
-func Run(ctx context.Context, c *http.Client, cfg Config, p *Picker) (Report, error) {
+func Run(ctx context.Context, c *http.Client, cfg Config, p *querymix.Picker) (Report, error) {
 	if err := CheckLoopback(cfg.URL); err != nil {
 		return Report{}, err
 	}
+	post := querymix.HTTP(c, cfg.URL)
 	jobs := make(chan job, cfg.Concurrency*4)
 	results := make([][]sample, cfg.Concurrency)
 	var wg sync.WaitGroup
@@ -148,10 +151,10 @@ func Run(ctx context.Context, c *http.Client, cfg Config, p *Picker) (Report, er
 					from = sent
 				}
 				rctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
-				_, err := post(rctx, c, cfg.URL, j.req)
+				_, err := post(rctx, j.req)
 				cancel()
 				if j.measured {
-					out = append(out, sample{kind: j.req.Kind, latency: time.Since(from), err: err})
+					out = append(out, sample{kind: j.req.querymix.Kind, latency: time.Since(from), err: err})
 				}
 			}
 			results[w] = out
@@ -207,7 +210,7 @@ schedule:
 		return Report{}, fmt.Errorf("loadtest: %w", err)
 	}
 
-	r := Report{Config: cfg, Elapsed: elapsed, Sent: sent, ByKind: map[Kind]*Latencies{}}
+	r := Report{Config: cfg, Elapsed: elapsed, Sent: sent, ByKind: map[querymix.Kind]*Latencies{}}
 	for _, rs := range results {
 		for _, s := range rs {
 			k := r.ByKind[s.kind]
@@ -249,7 +252,7 @@ func (r Report) Print(w io.Writer) {
 	row := func(name string, l *Latencies) {
 		fmt.Fprintf(w, "%-14s %8d %7d %9s %9s %9s %9s %9s\n", name, l.Count, l.Errors, ms(l.P50), ms(l.P90), ms(l.P99), ms(l.P999), ms(l.Max))
 	}
-	for _, k := range Kinds {
+	for _, k := range querymix.Kinds {
 		if l := r.ByKind[k]; l != nil {
 			row(string(k), l)
 		}

@@ -31,6 +31,8 @@ import (
 	"os"
 	"os/signal"
 	"time"
+
+	"github.com/newsgraph/newsgraph/bench/querymix"
 )
 
 func main() {
@@ -68,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	kinds, err := ParseMix(*queries)
+	kinds, err := querymix.ParseMix(*queries)
 	if err != nil || fs.NArg() > 0 || *rate < 0 || *dur <= 0 || *dur > maxDuration || *maxReq <= 0 {
 		if err != nil {
 			fmt.Fprintf(stderr, "loadtest: %v\n", err)
@@ -88,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	c := NewClient(*conc, *timeout)
 	dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	t, err := Discover(dctx, c, *u)
+	t, err := querymix.Discover(dctx, querymix.HTTP(c, *u))
 	cancel()
 	if err != nil {
 		fmt.Fprintf(stderr, "loadtest: %v\n", err)
@@ -106,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "loadtest: %d people (top: %s), %d phrases\n", len(t.People), t.People[0].Name, len(t.Phrases))
 
 	cfg := Config{URL: *u, Rate: *rate, Concurrency: *conc, Duration: *dur, Warmup: *warmup, MaxRequests: *maxReq, Timeout: *timeout}
-	r, err := Run(ctx, c, cfg, NewPicker(kinds, t, *seed))
+	r, err := Run(ctx, c, cfg, querymix.NewPicker(kinds, t, *seed))
 	if err != nil {
 		fmt.Fprintf(stderr, "loadtest: %v\n", err)
 		return 1

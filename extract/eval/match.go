@@ -202,7 +202,7 @@ var fillers = map[string]bool{"a": true, "an": true, "the": true, "for": true, "
 func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range nameWords(s) {
-		if !fillers[w] {
+		if !fillers[w] && !honorifics[w] {
 			out[w] = true
 		}
 	}

@@ -243,7 +243,7 @@ func TestScoreOracle(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("perfect", func(t *testing.T) {
-		r, err := Score(ctx, oracle{gold: byID}, dev, nil)
+		r, err := Score(ctx, oracle{gold: byID}, dev, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -257,7 +257,7 @@ func TestScoreOracle(t *testing.T) {
 		}
 	})
 	t.Run("half the quotes", func(t *testing.T) {
-		r, err := Score(ctx, oracle{gold: byID, drop: func(i int) bool { return i%2 == 1 }}, dev, nil)
+		r, err := Score(ctx, oracle{gold: byID, drop: func(i int) bool { return i%2 == 1 }}, dev, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -272,7 +272,7 @@ func TestScoreOracle(t *testing.T) {
 		}
 	})
 	t.Run("wrong speakers", func(t *testing.T) {
-		r, err := Score(ctx, oracle{gold: byID, wrong: true}, dev, nil)
+		r, err := Score(ctx, oracle{gold: byID, wrong: true}, dev, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -287,7 +287,7 @@ func TestScoreOracle(t *testing.T) {
 		}
 	})
 	t.Run("nothing", func(t *testing.T) {
-		r, err := Score(ctx, oracle{}, dev, nil)
+		r, err := Score(ctx, oracle{}, dev, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -51,6 +51,9 @@ func (r *Report) Metrics() []Metric {
 	m = append(m, rat("merge.accuracy", r.Merge))
 	m = append(m, rat("merge.extraction.accuracy", r.MergeExtract))
 	m = append(m, rat("date.accuracy", r.Date))
+	if h := r.Heldout; h != nil {
+		m = append(m, prf("heldout.quote", h.Quotes)[2], rat("heldout.speaker.accuracy", h.Speaker), prf("heldout.who_said_what", h.WhoSaidWhat)[2])
+	}
 	for _, s := range r.Seeds {
 		m = append(m, rat("seeds."+s.Category, s.Ratio))
 	}
@@ -61,7 +64,11 @@ func (r *Report) Metrics() []Metric {
 // metric when floors is not nil.
 func (r *Report) WriteTable(w io.Writer, floors Floors) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "newsgraph extractor: %d devset articles + seeds\n", r.Articles)
+	held := 0
+	if r.Heldout != nil {
+		held = r.Heldout.Articles
+	}
+	fmt.Fprintf(tw, "newsgraph extractor: %d devset articles, %d held out, seeds\n", r.Articles, held)
 	if floors != nil {
 		fmt.Fprintln(tw, "metric\tscore\tfloor\tcounts\t")
 	} else {

@@ -20,6 +20,7 @@ type Extractor interface {
 // Paths says where the gold sets are.
 type Paths struct {
 	Devset    string // folder of <id>.json files
+	Heldout   string // folder of held-out <id>.json files; "" for none
 	Seeds     string // seeds.json
 	SeedTexts string // folder of the seed articles named in seeds.json
 }
@@ -29,6 +30,7 @@ type Paths struct {
 func DefaultPaths(root string) Paths {
 	return Paths{
 		Devset:    filepath.Join(root, "testdata", "devset"),
+		Heldout:   filepath.Join(root, "testdata", "devset", "heldout"),
 		Seeds:     filepath.Join(root, "testdata", "seeds.json"),
 		SeedTexts: filepath.Join(root, "testdata", "seeds"),
 	}
@@ -112,7 +114,18 @@ type Report struct {
 	MergeExtract Ratio          `json:"merge_extraction"` // the same, by the names the extractor gives
 	Date         Ratio          `json:"date"`
 	Seeds        []SeedScore    `json:"seeds"`
+	Heldout      *Heldout       `json:"heldout,omitempty"`
 	Misses       []Miss         `json:"misses"`
+}
+
+// Heldout is the score on the held-out articles, kept apart so that
+// tuning on the development set shows as a gap between the two. Its misses
+// are not reported.
+type Heldout struct {
+	Articles    int   `json:"articles"`
+	Quotes      PRF   `json:"quotes"`
+	Speaker     Ratio `json:"speaker"`
+	WhoSaidWhat PRF   `json:"who_said_what"`
 }
 
 // Run extracts every gold article with x and scores the result.
@@ -121,16 +134,22 @@ func Run(ctx context.Context, x Extractor, p Paths) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	var held []GoldArticle
+	if p.Heldout != "" {
+		if held, err = LoadDevset(p.Heldout); err != nil {
+			return nil, err
+		}
+	}
 	seeds, err := LoadSeeds(p.Seeds, p.SeedTexts)
 	if err != nil {
 		return nil, err
 	}
-	return Score(ctx, x, dev, seeds)
+	return Score(ctx, x, dev, held, seeds)
 }
 
-// Score extracts dev and the seeds with x and scores the result. seeds may
-// be nil.
-func Score(ctx context.Context, x Extractor, dev []GoldArticle, seeds *Seeds) (*Report, error) {
+// Score extracts dev, held and the seeds with x and scores the result.
+// held and seeds may be nil.
+func Score(ctx context.Context, x Extractor, dev, held []GoldArticle, seeds *Seeds) (*Report, error) {
 	r := &Report{Articles: len(dev), Entities: map[string]PRF{}}
 	var merge []mergeItem
 	var docs []stored
@@ -156,6 +175,18 @@ func Score(ctx context.Context, x Extractor, dev []GoldArticle, seeds *Seeds) (*
 			docs = append(docs, stored{a, doc})
 		}
 		merge = append(merge, r.scoreSeeds(seeds, sdocs)...)
+	}
+	if len(held) > 0 {
+		h := &Report{Entities: map[string]PRF{}}
+		for i := range held {
+			g := &held[i]
+			doc, err := x.Extract(ctx, extract.Article{ID: g.ID, Title: g.Title, Text: g.Text, Source: g.Source, Published: g.Published})
+			if err != nil {
+				return nil, fmt.Errorf("eval: extracting %s: %w", g.ID, err)
+			}
+			h.scoreArticle(g, &doc)
+		}
+		r.Heldout = &Heldout{Articles: len(held), Quotes: h.Quotes, Speaker: h.Speaker, WhoSaidWhat: h.WhoSaidWhat}
 	}
 	r.scoreMerge(merge, seeds)
 	if err := r.scoreStoreMerge(ctx, docs, merge, seeds); err != nil {

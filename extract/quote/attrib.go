@@ -172,6 +172,20 @@ func (s *scanner) subjectBefore(j, lo int) (int, int, Form) {
 	return a, b, f
 }
 
+// stop reports whether the word w at token i ends a speaker phrase. A
+// capitalised stop word inside a sentence is a name: the retailer Next,
+// Theresa May.
+func (s *scanner) stop(i int, w string) bool {
+	if !stopWords[w] {
+		return false
+	}
+	if !s.toks[i].upper || i == s.sents[s.sent[i]].first || i+1 < len(s.toks) && s.word(i+1) && s.toks[i+1].upper && s.toks[i+1].end-s.toks[i+1].start > 1 && s.text[s.toks[i+1].start+1] <= 'Z' {
+		return true // lower case, sentence-initial, or in an all-capitals headline
+	}
+	p := i - 1
+	return s.toks[p].kind != tWord && !s.punct(p, ',') && !s.punct(p, '&')
+}
+
 // skipParen returns the token before a short parenthesis ending at token
 // j, "the British Chamber of Commerce (BCC)", or j itself.
 func (s *scanner) skipParen(j, lo int) int {
@@ -205,7 +219,7 @@ func (s *scanner) nounPhraseBefore(j, lo int) int {
 			break
 		}
 		w := s.lower(i)
-		if stopWords[w] {
+		if s.stop(i, w) {
 			if w == "and" && i < j && s.toks[i+1].upper && s.word(i-1) && s.toks[i-1].upper {
 				a = i
 				continue // Marks and Spencer
@@ -239,7 +253,7 @@ func (s *scanner) speakerAfter(k, hi int) (a, b int, f Form) {
 			break
 		}
 		w := s.lower(i)
-		if stopWords[w] {
+		if s.stop(i, w) {
 			if w == "and" && i > a && s.toks[i-1].upper && s.word(i+1) && s.toks[i+1].upper {
 				continue
 			}
@@ -748,7 +762,7 @@ func (s *scanner) indirect() {
 		}
 		// "..., said Mr Smith."
 		if s.punct(k-1, ',') && k-2 > ss.first && !used {
-			if a, b, f := s.speakerAfter(last, ss.last+1); a >= 0 && f != Pronoun && s.endsAt(b+1, ss) {
+			if a, b, f := s.speakerAfter(last, ss.last+1); a >= 0 && f != Pronoun && (s.endsAt(b+1, ss) || s.punct(b+1, ',') && f == Named) {
 				s.emitIndirect(ss.first, k-2, k, last, a, b, f, ss, confClauseThen, false)
 				continue
 			}
@@ -761,8 +775,8 @@ func (s *scanner) indirect() {
 			continue // as he said; what she said
 		}
 		i := s.skipAdverbials(last+1, ss.last)
-		if s.endsAt(i, ss) {
-			// "..., the official said."
+		if s.endsAt(i, ss) || s.punct(i, ',') && (s.is(i+1, "and") || s.is(i+1, "but")) {
+			// "..., the official said." / "..., the report said, and ..."
 			c := a - 1
 			for c > ss.first && s.word(c) && skipWords[s.lower(c)] {
 				c--
@@ -913,6 +927,17 @@ func (s *scanner) clauseStart(i, k int) bool {
 		return false
 	case "on", "in", "at", "from", "by", "with", "into", "about", "over", "under", "against",
 		"for", "of", "during", "after", "before", "since", "through", "among", "between", "up", "out", "off":
+		// "said about 8,500 vehicles had arrived"; "say in the northern
+		// cities, the race is ..." (a fronted adverbial).
+		if s.word(i+1) && s.text[s.toks[i+1].start] <= '9' {
+			return true
+		}
+		last := s.sents[s.sent[i]].last
+		for j := i + 2; j <= last && j <= i+7; j++ {
+			if s.punct(j, ',') {
+				return true
+			}
+		}
 		return false
 	case "to":
 		return s.is(k, "urged") || s.is(k, "urges") || s.is(k, "warned") || s.is(k, "told") || s.is(k, "asked")

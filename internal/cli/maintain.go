@@ -135,6 +135,9 @@ func writeFileAtomic(path string, write func(*bufio.Writer) error) (err error) {
 	if err = w.Flush(); err != nil {
 		return err
 	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
 	if err = tmp.Sync(); err != nil {
 		return err
 	}

@@ -1,4 +1,9 @@
-package main
+// Package querymix is the GraphQL query mix of newsgraph's load test and
+// growth benchmarks: quotes by speaker, quotes containing words between
+// dates, an entity by name with its roles and 20 quotes, and a person's
+// 2-hop neighbourhood, asked about people and phrases discovered in the
+// store first so that every query hits real data.
+package querymix
 
 import (
 	"bytes"
@@ -8,6 +13,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 )
 
@@ -100,10 +106,14 @@ type discoverResult struct {
 	Errors []struct{ Message string }
 }
 
+// Poster sends one request and returns the body of a successful answer:
+// an error for a transport failure, a non-200 status or GraphQL errors.
+type Poster func(ctx context.Context, r Request) ([]byte, error)
+
 // Discover asks the server for its most mentioned people and a sample of
 // its quotes.
-func Discover(ctx context.Context, c *http.Client, url string) (Targets, error) {
-	body, err := post(ctx, c, url, Request{Query: discoverQuery})
+func Discover(ctx context.Context, post Poster) (Targets, error) {
+	body, err := post(ctx, Request{Query: discoverQuery})
 	if err != nil {
 		return Targets{}, fmt.Errorf("discovering targets: %w", err)
 	}
@@ -214,33 +224,55 @@ func (p *Picker) Next(i int) Request {
 	return req
 }
 
-// post sends one request and returns the body of a 200 answer that holds
-// no GraphQL errors.
-func post(ctx context.Context, c *http.Client, url string, r Request) ([]byte, error) {
-	b, err := json.Marshal(r)
-	if err != nil {
-		return nil, err
+// HTTP returns a Poster that POSTs JSON to url with c.
+func HTTP(c *http.Client, url string) Poster {
+	return func(ctx context.Context, r Request) ([]byte, error) {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, err
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+		if err != nil {
+			return nil, fmt.Errorf("reading the answer: %w", err)
+		}
+		return check(resp.StatusCode, body)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(b))
-	if err != nil {
-		return nil, err
+}
+
+// Handler returns a Poster that serves each request with h in process, as
+// the server would but without a network: for benchmarks of the store and
+// schema alone.
+func Handler(h http.Handler) Poster {
+	return func(ctx context.Context, r Request) ([]byte, error) {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, err
+		}
+		req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return check(w.Code, w.Body.Bytes())
 	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := c.Do(req)
-	if err != nil {
-		return nil, err
+}
+
+func check(status int, body []byte) ([]byte, error) {
+	if status != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %d: %.200s", status, body)
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("reading the answer: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("HTTP %s: %.200s", resp.Status, body)
-	}
-	// A cheap check, so that the client spends its CPU sending, not
-	// parsing: an error list is a top-level key, quotes inside strings
-	// would be escaped.
+	// A cheap check, so that a load generator spends its CPU sending, not
+	// parsing: an error list is a top-level key, and a quote inside a
+	// string would be escaped.
 	if i := bytes.Index(body, []byte(`"errors":`)); i >= 0 {
 		return nil, fmt.Errorf("GraphQL error: %.200s", body[i:])
 	}

@@ -1,0 +1,21 @@
+package nquads_test
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/nquads"
+	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
+)
+
+func writeDiscard(ctx context.Context, g graph.Walker) error {
+	return nquads.Write(ctx, io.Discard, g, nquads.Options{})
+}
+
+func TestWriteFlat(t *testing.T) { exporttest.CheckFlat(t, writeDiscard) }
+
+// BenchmarkWrite writes a generated graph of 100k nodes and 200k edges;
+// with -benchmem, allocs/node stays the same at any size.
+func BenchmarkWrite(b *testing.B) { exporttest.Bench(b, 100_000, writeDiscard) }
