@@ -5,7 +5,7 @@ DATA ?= ./newsgraph-data
 ADDR ?= 127.0.0.1:8080
 BIN  := ./bin/newsgraph
 
-.PHONY: run build web test test-go test-web bench clean
+.PHONY: run build web test test-go test-web fuzz bench clean
 
 run: build
 	$(BIN) ingest --data $(DATA) --published 2017-11-01 testdata/seeds
@@ -34,6 +34,15 @@ test-web: web
 		npm --prefix web test; \
 	elif [ "$$CI" = "true" ]; then echo "make: CI needs npm and /usr/bin/chromium for the browser tests"; exit 1; \
 	else echo "make: skipping browser tests (need npm and /usr/bin/chromium)"; fi
+
+# A short run of every fuzz target (FUZZTIME each); CI runs it.
+FUZZTIME ?= 8s
+fuzz:
+	@set -e; for t in $$(grep -rl --include='*_test.go' '^func Fuzz' . | grep -v node_modules | xargs -n1 dirname | sort -u); do \
+		for f in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$t/*_test.go | sed 's/func //'); do \
+			echo "fuzz $$t $$f"; out=$$(go test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$t 2>&1) || { echo "$$out" | tail -40; echo "fuzz: $$f in $$t failed"; exit 1; }; \
+		done; \
+	done
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./extract/... ./graph/...

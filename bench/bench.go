@@ -16,6 +16,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -66,16 +70,52 @@ func LoadArticles(path string, limit int) ([]extract.Article, error) {
 	return out, nil
 }
 
-// Words counts the whitespace-separated words of text, the unit of every
-// words/s figure here and in BENCHMARKS.md.
-func Words(text string) int {
-	n, in := 0, false
-	for i := 0; i < len(text); i++ {
-		space := text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'
-		if !space && !in {
-			n++
-		}
-		in = !space
+// PeakRSS returns the most resident memory this process has used, in
+// bytes (VmHWM of /proc/self/status), or an error where there is no /proc.
+func PeakRSS() (int64, error) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, fmt.Errorf("bench: reading peak memory: %w", err)
 	}
-	return n
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err != nil {
+				return 0, fmt.Errorf("bench: reading peak memory: %w", err)
+			}
+			return kb << 10, nil
+		}
+	}
+	return 0, fmt.Errorf("bench: no VmHWM in /proc/self/status")
+}
+
+// CPUTime returns the user and system CPU time this process has used.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// DirSize returns the bytes of the regular files under dir.
+func DirSize(dir string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("bench: sizing %s: %w", dir, err)
+	}
+	return n, nil
 }

@@ -4,7 +4,46 @@
 // the byte offsets of the span of the article it was read from, and a
 // confidence between 0 and 1.
 //
-// The types in this file are the extractor's output and the input of the
+// The types in types.go are the extractor's output and the input of the
 // graph store; their JSON form is the `newsgraph extract` output fixed by
 // CONTRACT.md.
+//
+// # Usage
+//
+//	x := extract.New() // once: builds the lexicons
+//	doc, err := x.Extract(ctx, extract.Article{ID: "a1", Text: text, Published: "2017-11-01"})
+//
+// One Extractor serves any number of goroutines.
+//
+// # How it reads
+//
+// Extract makes one pass of a hand-written tokenizer (byte offsets, dotted
+// initials, possessives, sentences and a headline line) and then works on
+// tokens, never with regular expressions:
+//
+//   - Capitalised runs are split by longest match against the lexicons built
+//     by New from the tables in gazetteer.go: countries with their short
+//     names, capitals and demonyms, regions and cities, known organisations,
+//     role titles and honorifics. A capital that acts ("Pyongyang's
+//     testing") stands for its country; after "in", "at", "to" it is the city.
+//   - The remaining names are scored for PERSON, ORG, PLACE or EVENT from
+//     clues around each mention (honorifics, titles, given names, "X, 45,",
+//     speech verbs, organisation cue words, "in X"); the scores are summed per
+//     name over the document, so "Mr Yun" makes every "Yun" a person.
+//     Sentence openers, headline words and words inside quotation marks are
+//     names only if the body names them.
+//   - Mentions become entities: full names by their text, a lone surname or
+//     "Mr Surname" onto the most mentioned (then most recent) full name
+//     starting or ending with it, of a compatible gender; acronyms onto the
+//     organisation they abbreviate; "the President" onto the one holder of
+//     that role. Anonymous sources ("a senior State Department official")
+//     are PERSON entities marked Anonymous, named by their head phrase.
+//   - Roles come from titles before a name, appositions and copulas;
+//     relations (role_of, leader_of, works_for, member_of, met, detained,
+//     released, defected_from, in_contact_with, calls, located_in) from
+//     patterns around trigger words; events from trigger verbs and nouns
+//     with the entities of their clause.
+//   - Quotes come from quote.Find and dates from timex.Find; Extract
+//     resolves each quote's speaker phrase to an entity and dates it with
+//     the date of its attribution, outside the quotation marks.
 package extract

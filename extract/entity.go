@@ -57,6 +57,9 @@ func (d *doc) decideTypes() {
 		sc.place += m.place
 		sc.event += m.event
 		sc.n++
+		if m.defaultPerson && sc.n == 1 {
+			sc.person += 0.6 // once per name, not per mention
+		}
 		if m.nWords == 1 && sc.n <= 4 {
 			// A word written with a capital again and again is some name;
 			// companies most often go by one word.
@@ -157,6 +160,27 @@ func (d *doc) resolve() {
 		}
 	}
 	var backrefs []int
+	// "De Vido" after "Julio De Vido": a shorter multi-word name that ends a
+	// longer one is that person.
+	for _, e := range persons {
+		short := d.ents[e].nameToks
+		owner := -1
+		for _, f := range persons {
+			long := d.ents[f].nameToks
+			if f == e || len(long) <= len(short) || !sameWords(long[len(long)-len(short):], short) {
+				continue
+			}
+			if owner >= 0 {
+				owner = -2
+				break
+			}
+			owner = f
+		}
+		if owner >= 0 {
+			byKey["P|"+strings.ToLower(d.ents[e].name)] = owner
+			d.ents[e].typ = kind.Unknown
+		}
+	}
 	for i := range d.ms {
 		m := &d.ms[i]
 		if m.drop || m.nominal {
@@ -228,6 +252,28 @@ func (d *doc) resolve() {
 		}
 		d.ents[m.ent].addForm(m.key)
 	}
+	// "the North" after "North Korea": the one place named with that word.
+	for i := range d.ms {
+		m := &d.ms[i]
+		if !m.compassRef {
+			continue
+		}
+		prefix := m.key + " "
+		for e := range d.ents {
+			if d.ents[e].typ == kind.Place && strings.HasPrefix(d.ents[e].name, prefix) && d.ents[e].first < m.start {
+				if m.ent >= 0 {
+					m.ent = -1
+					break
+				}
+				m.ent = e
+			}
+		}
+		if m.ent >= 0 {
+			m.drop = false
+			m.typ = kind.Place
+			d.ents[m.ent].addForm("the " + m.key)
+		}
+	}
 	d.mergeAcronyms(byKey)
 }
 
@@ -241,7 +287,7 @@ func (d *doc) surname(persons []int, m *mention) int {
 	for _, e := range persons {
 		ent := &d.ents[e]
 		n := len(ent.nameToks)
-		if n < 2 || (ent.nameToks[0] != w && ent.nameToks[n-1] != w) {
+		if n < 2 || ent.typ != kind.Person || (ent.nameToks[0] != w && ent.nameToks[n-1] != w) {
 			continue
 		}
 		if eg := d.gender(e); g != 0 && eg != 0 && eg != g {
@@ -261,7 +307,7 @@ func (d *doc) surname(persons []int, m *mention) int {
 	for _, e := range persons {
 		ent := &d.ents[e]
 		n := len(ent.nameToks)
-		if n < 2 || (ent.nameToks[0] != w && ent.nameToks[n-1] != w) {
+		if n < 2 || ent.typ != kind.Person || (ent.nameToks[0] != w && ent.nameToks[n-1] != w) {
 			continue
 		}
 		if eg := d.gender(e); g != 0 && eg != 0 && eg != g {
@@ -391,8 +437,20 @@ func (d *doc) addSurnames() {
 		if len(f) < 2 {
 			continue
 		}
+		sure := len(e.mentions) > 1
+		for _, mi := range e.mentions {
+			if d.ms[mi].person >= 1 {
+				sure = true
+			}
+		}
+		if !sure {
+			continue // a name read as a person by default only: no surname guess
+		}
 		last := f[len(f)-1]
 		if count[strings.ToLower(last)] == 1 && !strings.Contains(last, "-") && !strings.HasSuffix(last, ".") {
+			if p := strings.ToLower(f[len(f)-2]); connectors[p] && len(f) > 2 {
+				last = f[len(f)-2] + " " + last // "De Vido", "van Gaal"
+			}
 			e.addForm(last)
 		}
 	}
@@ -433,4 +491,16 @@ func (d *doc) gender(e int) byte {
 		}
 	}
 	return 0
+}
+
+func sameWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

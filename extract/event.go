@@ -130,6 +130,9 @@ func (d *doc) findEvents() {
 				}
 				mm := &d.ms[d.tokMention[j]]
 				j = mm.tok1 - 1
+				if mm.tok0 <= k && k < mm.tok1 {
+					continue // the trigger itself: "on Twitter"
+				}
 				if ev.place < 0 && d.ents[e].typ != kind.Person && (d.locatedAfter(mm.tok0, c0) || tr.typ == "trip" && mm.tok0 > c0 && d.toks[mm.tok0-1].lower == "to") {
 					ev.place = e
 					continue

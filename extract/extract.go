@@ -45,6 +45,8 @@ type doc struct {
 	events      []eventRec
 	outQuotes   []quoteRec
 	theTitles   []theTitle
+	agentBy     bool     // patientAgent found its agent after "by"
+	direct      [][2]int // spans of direct quotations, by start; built on first use
 }
 
 // Extract reads one article. The error is non-nil only when the context
@@ -149,11 +151,18 @@ func (d *doc) dateIn(start, end int) (string, int) {
 }
 
 func (d *doc) inDirectQuote(pos int) bool {
-	for i := range d.quotes {
-		q := &d.quotes[i]
-		if q.Direct && pos >= q.Start && pos < q.End {
-			return true
+	if d.direct == nil {
+		d.direct = make([][2]int, 0, len(d.quotes))
+		for i := range d.quotes {
+			if q := &d.quotes[i]; q.Direct {
+				d.direct = append(d.direct, [2]int{q.Start, q.End})
+			}
 		}
+		sort.Slice(d.direct, func(a, b int) bool { return d.direct[a][0] < d.direct[b][0] })
+	}
+	// the last quotation starting at or before pos
+	if i := sort.Search(len(d.direct), func(i int) bool { return d.direct[i][0] > pos }) - 1; i >= 0 && pos < d.direct[i][1] {
+		return true
 	}
 	if k := d.tokenAt(pos); k < len(d.toks) && d.toks[k].start == pos {
 		return d.toks[k].inQuote

@@ -232,7 +232,25 @@ Milan,Munich,Hamburg,Frankfurt,Cologne,Barcelona,Seville,Valencia,Marseille,Lyon
 Turin,Florence,Venice,St Petersburg,Istanbul,Dubai,Mumbai,Bombay,Calcutta,Kolkata,Karachi,Lahore,Shanghai,Hong Kong,
 Osaka,Sydney,Melbourne,Perth,Brisbane,Toronto,Montreal,Vancouver,Rio de Janeiro,Sao Paulo,Johannesburg,Lagos,
 Basra,Mosul,Falluja,Fallujah,Kirkuk,Tikrit,Najaf,Karbala,Kandahar,Helmand,Benghazi,Aleppo,Homs,Gaza City,Tel Aviv,Bethlehem,
-Hebron,Ramallah,Nablus,Jenin,Soweto,Guantanamo,Guantanamo Bay,Chernobyl,Fukushima,Hiroshima,Nagasaki,Okinawa,Kaesong,Panmunjom`
+Hebron,Ramallah,Nablus,Jenin,Soweto,Guantanamo,Guantanamo Bay,Chernobyl,Fukushima,Hiroshima,Nagasaki,Okinawa,Kaesong,Panmunjom,
+Hampshire,Somerset,Dorset,Wiltshire,Gloucestershire,Oxfordshire,Berkshire,Buckinghamshire,Hertfordshire,
+Bedfordshire,Cambridgeshire,Norfolk,Suffolk,Lincolnshire,Nottinghamshire,Derbyshire,Leicestershire,
+Staffordshire,Shropshire,Cheshire,Merseyside,Northumberland,Durham,Lancaster,Worcestershire,Warwickshire,
+Herefordshire,Northamptonshire,Rutland,Basingstoke,Shrewsbury,Guernsey,Jersey,Isle of Man,Isle of Wight,
+Bournemouth,Gloucester,Slough,Milton Keynes,Canterbury,Salisbury,Winchester,Worcester,Lincoln,Inverness,
+Stirling,Paisley,Newport,Londonderry,Derry,Armagh,Cork,Limerick,Galway,Lanarkshire,Fife,Lothian,Strathclyde,
+Highlands,Salford,Wakefield,Harrogate,Chelmsford,Brixton,Camden,Islington,Hackney,Croydon,Kensington,Soho,
+Baltimore,Pittsburgh,Cleveland,Cincinnati,St Louis,Kansas City,Minneapolis,Nashville,Memphis,Orlando,Tampa,
+Sacramento,San Jose,Austin,San Antonio,Portland,Salt Lake City,Honolulu,Anchorage,Santa Barbara,Santa Monica,
+Malibu,Beverly Hills,Palm Springs,Jefferson Parish,Long Island,Staten Island,Harlem,Bronx,Cannes,Bordeaux,
+Toulouse,Strasbourg,Lille,Nantes,Stuttgart,Dusseldorf,Leipzig,Dresden,Bonn,Salzburg,Innsbruck,Porto,Bilbao,
+Malaga,Palermo,Genoa,Bologna,Verona,Monte Carlo,Davos,Lausanne,Basel,Gothenburg,Bergen,Krakow,Gdansk,
+St Petersburg,Vladivostok,Novosibirsk,Kaliningrad,Odessa,Kharkiv,Minsk,Sarajevo,Pristina,Srebrenica,Tripoli,
+Alexandria,Luxor,Marrakech,Casablanca,Timbuktu,Mombasa,Durban,Port Elizabeth,Bloemfontein,Harare,Bulawayo,Goa,
+Bangalore,Chennai,Madras,Hyderabad,Kerala,Kabul,Herat,Peshawar,Quetta,Rawalpindi,Tibet,Xinjiang,Guangzhou,
+Shenzhen,Macau,Kyoto,Nagoya,Yokohama,Busan,Incheon,Auckland,Christchurch,Adelaide,Darwin,Hobart,Gold Coast,
+Calgary,Edmonton,Winnipeg,Halifax,Acapulco,Tijuana,Guadalajara,Medellin,Recife,Valparaiso,Cusco,Patagonia,
+Andes,Amazon basin,Alps,Himalayas,Pyrenees,Urals,Rockies`
 
 // orgs are well-known organisations: canonical name, then acronyms and other names.
 const orgs = `United Nations|UN,U.N.
@@ -279,7 +297,7 @@ House of Commons|Commons
 House of Lords|Lords
 Parliament
 Labour Party|Labour
-Conservative Party|Conservatives,Tories,Tory Party
+Conservative Party|Conservatives,Tories,Tory Party,Tory
 Liberal Democrats|Lib Dems,Lib Dem,Liberal Democrat
 Scottish National Party|SNP
 UK Independence Party|UKIP,Ukip
@@ -287,7 +305,7 @@ Plaid Cymru
 Sinn Fein
 Bank of England
 National Health Service|NHS
-British Broadcasting Corporation|BBC
+BBC|British Broadcasting Corporation
 Metropolitan Police|Met Police,Scotland Yard
 Office for National Statistics|ONS
 Confederation of British Industry|CBI
@@ -569,6 +587,7 @@ striker
 midfielder
 defender
 goalkeeper
+keeper
 captain
 player
 star
@@ -610,7 +629,57 @@ under-secretary
 undersecretary
 assistant secretary
 deputy secretary
-regulator`
+regulator
+sheriff|leader
+deputy sheriff
+marshal
+constable
+treasurer
+dean|leader
+provost
+rector
+vicar
+ombudsman
+auditor
+chief whip
+whip
+speaker|leader
+head coach
+assistant coach
+managing editor
+governor general
+lieutenant governor
+first minister|leader
+deputy first minister
+lord mayor|leader
+mayor of london
+county executive
+surgeon general
+chief medical officer
+chief scientist
+chief economist
+chief operating officer
+chief technology officer
+senior partner
+partner
+founder and chief executive
+singer-songwriter
+guitarist
+drummer
+bassist
+frontman
+dj
+presenter
+newsreader
+broadcaster
+composer
+playwright
+novelist
+poet
+film-maker
+filmmaker
+photographer
+model`
 
 // orgCues end or start organisation names.
 const orgCues = `department ministry party council bank university college school association committee commission agency
@@ -634,7 +703,7 @@ energy motors`
 const orgHeadOf = `department ministry bank university college school association committee commission agency authority
 institute institution foundation trust federation union league society board office bureau organisation organization
 centre center academy museum church house court council chamber federation confederation secretary republic kingdom
-state states gulf bay isle cape sea duchy party friends movement front coalition alliance`
+state states gulf bay isle cape sea duchy party friends movement front coalition alliance campaign`
 
 // nominalHeads are the heads of anonymous-source phrases.
 const nominalHeads = `official spokesman spokeswoman spokesperson source aide diplomat defector insider adviser advisor

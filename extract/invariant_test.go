@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"unicode/utf8"
 )
@@ -87,4 +88,31 @@ func FuzzExtract(f *testing.F) {
 		}
 		checkInvariants(t, a, d)
 	})
+}
+
+// TestConcurrent shares one Extractor between goroutines; run with -race.
+func TestConcurrent(t *testing.T) {
+	x := New()
+	arts := loadSeeds(t)
+	want := make([]int, len(arts))
+	for i, a := range arts {
+		d, _ := x.Extract(context.Background(), a)
+		want[i] = len(d.Entities)
+	}
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			a := arts[g%len(arts)]
+			d, err := x.Extract(context.Background(), a)
+			if err == nil && len(d.Entities) != want[g%len(arts)] {
+				err = fmt.Errorf("%s: %d entities, want %d", a.ID, len(d.Entities), want[g%len(arts)])
+			}
+			done <- err
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -20,7 +20,9 @@ type mention struct {
 	nWords     int
 	// Evidence for each type, summed over the clues around the mention.
 	person, org, place, event float64
-	backref                   bool // a lone organisation word ("the Commission") that may stand for a longer name
+	backref                   bool
+	defaultPerson             bool
+	compassRef                bool // a lone organisation word ("the Commission") that may stand for a longer name
 	headline, quoted          bool
 	honor                     string // the honorific before the name ("Mr"), if any
 	metonym                   bool   // a capital standing for its country
@@ -33,11 +35,15 @@ type mention struct {
 // skipWords are capitalised words that are never names on their own.
 var skipWords = set(`january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter i internet web tv am pm ok eu-wide
-christian catholic muslim jewish islamic protestant hindu sikh buddhist gmt bst obe mbe cbe dutchman irishman frenchman englishman scotsman welshman god
+asian asians african africans arab arabs id budget olympic olympics oscar oscars grammy grammys emmy emmys bafta baftas euro roman christian catholic muslim jewish islamic protestant hindu sikh buddhist gmt bst obe mbe cbe dutchman irishman frenchman englishman scotsman welshman god
 gdp ceo cfo coo icbm icbms wmd wmds dvd dvds cd cds pc pcs mp3 sms hiv aids sars dna vat ipo ipos rpi cpi`)
 
+// orgNouns before a name say what kind of organisation it is.
+var orgNouns = set(`company firm group club band studio studios label newspaper magazine paper network
+channel retailer chain airline carrier maker manufacturer giant operator bank insurer website site charity`)
+
 // placePrefixes start place names.
-var placePrefixes = set(`santa san los las st saint port fort mount mt lake cape glen east west north south upper lower new`)
+var placePrefixes = set(`santa san los las saint port fort mount mt lake cape glen`)
 
 // compass words are no names on their own: "the North", "the West".
 var compass = set(`north south east west northern southern eastern western central`)
@@ -242,6 +248,9 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 			if nameStart >= 0 && t.kind == tWord && (t.lower == "of" || t.lower == "for") && l.headOf[toks[p-1].lower] {
 				ofAbsorb = true
 			}
+			if nameStart < 0 && t.kind == tWord {
+				honor, titled = "", false // "Dungeon Keeper and Black": the title stops at "and"
+			}
 			p++
 			continue
 		}
@@ -253,10 +262,28 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 			}
 		}
 		e, L := x.lookup(toks, lower, p, r, s.last)
+		if L > 0 && e.kind == lexDemonym && p == k && k > s.first && p+L < r && !toks[k-1].cap {
+			if _, ok := l.title(toks[k-1].lower); ok {
+				L = 0 // "economy minister German Gref": a name, not a demonym
+			}
+		}
 		if L > 0 {
 			// A given name before a one-word place or company is a person: Michael Jordan.
 			if nameStart >= 0 && p-nameStart == 1 && L == 1 && l.given[toks[nameStart].lower] && e.kind != lexTitle && e.kind != lexHonorific {
 				p++
+				continue
+			}
+			if e.kind == lexTitle && nameStart >= 0 && p+L == r && !l.cues[toks[p-1].lower] {
+				// a title word closing a name is a surname: "Grant Dean"
+				p += L
+				continue
+			}
+			if e.kind == lexTitle && p+L < r && isCapWord(&toks[p+L]) && l.cues[toks[p+L].lower] {
+				// "the Justice Department": a title word inside an organisation name
+				if nameStart < 0 {
+					nameStart = p
+				}
+				p += L
 				continue
 			}
 			if nameStart < 0 && e.kind != lexTitle && e.kind != lexHonorific {
@@ -280,7 +307,7 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 				honor = t.text
 				titled = false
 			default:
-				ms = append(ms, x.lexMention(text, toks, s, si, p, p+L, e))
+				ms = append(ms, x.lexMention(text, lower, toks, s, si, p, p+L, e))
 			}
 			p += L
 			continue
@@ -291,7 +318,7 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 				continue
 			}
 			if sentenceInitial(toks, s, p) && honor == "" {
-				if _, lowSeen := dw[t.lower]; lowSeen || l.common[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") {
+				if _, lowSeen := dw[t.lower]; lowSeen || l.common[t.lower] || l.nouns[t.lower] || strings.HasSuffix(t.lower, "ing") || strings.HasSuffix(t.lower, "ly") {
 					p++
 					continue
 				}
@@ -337,6 +364,9 @@ func (x *Extractor) orgExtension(toks []token, lower string, q, r int, afterOrg 
 		if e, ok := l.phrases[t.lower]; ok && (e.kind == lexTitle || e.kind == lexHonorific) {
 			break
 		}
+		if _, ok := l.title(t.lower); ok {
+			break // "Labour MPs"
+		}
 		if _, ok := l.acronyms[t.text]; ok {
 			break
 		}
@@ -347,7 +377,7 @@ func (x *Extractor) orgExtension(toks []token, lower string, q, r int, afterOrg 
 	return end
 }
 
-func (x *Extractor) lexMention(text string, toks []token, s *sentence, si, i, j int, e lexEntry) mention {
+func (x *Extractor) lexMention(text, lower string, toks []token, s *sentence, si, i, j int, e lexEntry) mention {
 	m := mention{start: toks[i].start, end: toks[j-1].end, tok0: i, tok1: j, sent: si, lex: e, fromLex: true,
 		canon: e.name, key: e.name, nWords: j - i, ent: -1, headline: s.headline, quoted: toks[i].inQuote}
 	switch e.kind {
@@ -355,9 +385,11 @@ func (x *Extractor) lexMention(text string, toks []token, s *sentence, si, i, j 
 		m.typ = kind.Org
 	case lexCapital:
 		m.typ = kind.Place
-		if j < len(toks) && toks[j].kind == tPoss {
+		if j+1 < len(toks) && toks[j].kind == tPoss && isCapWord(&toks[j+1]) && !x.startsOrg(toks, lower, j+1, s.last) {
+			m.canon, m.key = e.city, e.city // "London's Science Museum": the city
+		} else if j < len(toks) && toks[j].kind == tPoss {
 			m.metonym = true // "Pyongyang's stepped-up testing"
-		} else if i > s.first && locPreps[toks[i-1].lower] {
+		} else if i > s.first && (locPreps[toks[i-1].lower] || compass[toks[i-1].lower] || toks[i-1].lower == "greater" || toks[i-1].lower == "inner" || toks[i-1].lower == "outer") {
 			m.canon, m.key = e.city, e.city
 		} else if i+1 < len(toks) && toks[i+1].kind == tPunct && (toks[i+1].text == ",") && i > s.first && toks[i-1].kind == tPunct {
 			m.canon, m.key = e.city, e.city // a dateline "LONDON, ..."
@@ -411,7 +443,7 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 		m.event += 3
 		orgForced = false // "FA Cup"
 	}
-	if words >= 2 && (placePrefixes[first.lower] || compass[first.lower]) {
+	if words >= 2 && (placePrefixes[first.lower] || first.lower == "north" || first.lower == "south" || first.lower == "east" || first.lower == "west") {
 		m.place += 1.5 // "Santa Barbara", "North Dorset"
 	}
 	nounish := 0
@@ -457,6 +489,9 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 	}
 	if words == 1 && (compass[first.lower] || l.events[first.lower]) {
 		m.drop = true
+		if i > s.first && toks[i-1].lower == "the" && (first.lower == "north" || first.lower == "south") {
+			m.compassRef = true // "the North": the North Korea named before, if any
+		}
 	}
 	if h := strings.IndexByte(first.text, '-'); h > 0 && i+1 <= j {
 		// "US-North Korean": a compound of known places, not a name
@@ -480,6 +515,9 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 			}
 		case a.kind == tWord && (a.lower == "administration" || a.lower == "presidency") && !l.cues[last.lower]:
 			m.person += 1.5 // "the Clinton administration"
+		case a.kind == tWord && (a.lower == "died" || a.lower == "aged" || a.lower == "himself" || a.lower == "herself") ||
+			a.kind == tWord && (a.lower == "has" || a.lower == "had") && j+1 < s.last && toks[j+1].lower == "died":
+			m.person += 1.5
 		case a.kind == tWord && (a.lower == "who" || a.lower == "whose"):
 			m.person += 1
 		case a.kind == tWord && a.lower == "and" && j+1 < s.last && l.given[toks[j+1].lower] && toks[j+1].cap:
@@ -501,6 +539,8 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 		b := &toks[k-1]
 		if i == k && b.kind == tWord {
 			switch {
+			case orgNouns[b.lower]:
+				m.org += 2 // "telecoms company Telenor", "film studio New Line"
 			case locPreps[b.lower] && words == 1:
 				m.place += 0.8
 			case b.lower == "the":
@@ -508,11 +548,21 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 			}
 		}
 	}
-	if words >= 2 && words <= 4 && commons == 0 && nounish == 0 && !hasConn && !first.allCaps {
-		m.person += 0.6
+	anyCaps := false
+	for p := i; p < j; p++ {
+		anyCaps = anyCaps || toks[p].allCaps
+	}
+	if words >= 2 && words <= 4 && commons == 0 && nounish == 0 && !hasConn && !anyCaps {
+		m.defaultPerson = true // two to four plain capitalised words: likely a name
 	}
 	if commons == words {
 		m.drop = true
 	}
 	return m
+}
+
+// startsOrg reports whether a known organisation starts at token k.
+func (x *Extractor) startsOrg(toks []token, lower string, k, max int) bool {
+	e, L := x.lookup(toks, lower, k, max, max)
+	return L > 0 && e.kind == lexOrg
 }

@@ -72,6 +72,14 @@ func (d *doc) findNominals() {
 			}
 			headWord := d.toks[head].lower
 			name := d.spanText(d.toks[modStart].start, d.toks[head].end)
+			forOrg := -1
+			if j := head + 1; j+1 < s.last && d.toks[j].lower == "for" {
+				// "a spokeswoman for MTV" is the MTV spokeswoman
+				if e := d.entAt(d.skipThe(j+1, s)); e >= 0 && d.ents[e].typ == kind.Org {
+					forOrg = e
+					name = d.ents[e].name + " " + name
+				}
+			}
 			key := strings.ToLower(name)
 			e := -1
 			if modStart == head && t.lower == "the" {
@@ -98,10 +106,12 @@ func (d *doc) findNominals() {
 				e = len(d.ents) - 1
 				byKey[key] = e
 				// "a State Department official" works there.
-				if modStart < head {
-					if org := d.holder(head-1, modStart); org >= 0 {
-						d.roles = append(d.roles, roleRec{person: e, title: headWord, org: org, start: d.toks[modStart].start, end: d.toks[head].end, sent: si})
-					}
+				org := forOrg
+				if org < 0 && modStart < head {
+					org = d.holder(head-1, modStart)
+				}
+				if org >= 0 {
+					d.roles = append(d.roles, roleRec{person: e, title: headWord, org: org, start: d.toks[modStart].start, end: d.toks[head].end, sent: si})
 				}
 			}
 			start := d.toks[k].start

@@ -16,7 +16,7 @@ type relRec struct {
 }
 
 var (
-	detainWords  = set(`detained detention arrested arrest jailed imprisoned imprisonment captured held kidnapped abducted`)
+	detainWords  = set(`detained detention arrested arrest jailed imprisoned imprisonment captured kidnapped abducted`)
 	releaseWords = set(`released release freed freeing`)
 	passiveAux   = set(`was were been being is are`)
 )
@@ -41,19 +41,25 @@ func (d *doc) findRelations() {
 				obj := d.entAfter(k+2, s.last, false)
 				d.addRel(subj, kind.ContactWith, obj, s, k, 0.6)
 			case w == "met" || (w == "meeting" && k+1 < s.last && d.toks[k+1].lower == "with"):
+				// "X met Y", "X's meeting with Y": people or organisations, never places
 				subj := d.entBefore(k, s, true)
-				j := k + 1
+				j := d.skipThe(k+1, s)
 				if j < s.last && d.toks[j].lower == "with" {
-					j++
+					j = d.skipThe(j+1, s)
 				}
-				obj := d.entAfter(j, min(s.last, j+4), false)
-				d.addRel(subj, kind.Met, obj, s, k, 0.6)
+				obj := d.entAt(j)
+				if subj >= 0 && obj >= 0 && d.ents[subj].typ == kind.Person && d.ents[obj].typ != kind.Place {
+					d.addRel(subj, kind.Met, obj, s, k, 0.6)
+				}
 			case detainWords[w]:
 				p, a := d.patientAgent(k, s)
 				d.addRel(a, kind.Detained, p, s, k, 0.55)
 			case releaseWords[w]:
+				// only "by X": things are released in places too (albums, films)
 				p, a := d.patientAgent(k, s)
-				d.addRel(a, kind.Released, p, s, k, 0.55)
+				if a >= 0 && d.agentBy {
+					d.addRel(a, kind.Released, p, s, k, 0.55)
+				}
 			case w == "defected" || w == "defector" || w == "defection":
 				d.defection(k, s)
 			case w == "called" || w == "dubbed" || w == "nicknamed" || w == "branded":
@@ -193,10 +199,13 @@ func (d *doc) patientAgent(k int, s *sentence) (patient, agent int) {
 			}
 		}
 	}
+	d.agentBy = false
 	for j := k + 1; j < s.last && j < k+10; j++ {
 		if w := d.toks[j].lower; w == "by" || w == "in" {
-			if e := d.entAt(d.skipThe(j+1, s)); e >= 0 && d.ents[e].typ != kind.Person {
+			e := d.entAt(d.skipThe(j+1, s))
+			if e >= 0 && d.ents[e].typ != kind.Person && (w == "by" || d.isCountry(e)) {
 				agent = e
+				d.agentBy = w == "by"
 				break
 			}
 		}
@@ -306,4 +315,10 @@ func (d *doc) nicknameBefore(k int, s *sentence) string {
 		return ""
 	}
 	return d.spanText(d.toks[i].start, d.toks[end-1].end)
+}
+
+// isCountry reports whether entity e is a country of the gazetteer.
+func (d *doc) isCountry(e int) bool {
+	le, ok := d.x.lex.phrases[asciiLower(d.ents[e].name)]
+	return ok && le.kind == lexCountry
 }

@@ -113,11 +113,29 @@ func (d *doc) findRoles() {
 		// Before the name.
 		if k := m.tok0 - 1; k >= s.first && d.ms[mi].start == d.toks[m.tok0].start {
 			if e, i := d.titleEndingAt(k, s.first); i >= 0 {
+				// "Planning Minister": capitalised words glued before the title belong to it
+				for i > s.first && isCapWord(&d.toks[i-1]) && d.tokMention[i-1] < 0 && d.toks[i-1].end+1 >= d.toks[i].start && d.toks[i].cap {
+					i--
+				}
 				r := roleRec{person: m.ent, title: d.titleText(i, k+1), org: d.holder(i-1, s.first), leader: e.leader,
 					start: d.toks[i].start, end: m.end, sent: m.sent, plural: strings.HasSuffix(d.toks[k].lower, "s") && !strings.HasSuffix(e.name, "s")}
 				d.roles = append(d.roles, r)
 				last = &d.roles[len(d.roles)-1]
 				found = true
+				if m.nWords == 1 && d.toks[i].cap {
+					// "President Putin" names him too
+					d.ents[m.ent].addForm(d.spanText(d.toks[i].start, m.end))
+				}
+			} else if d.toks[k].text == "," && k > s.first && m.tok1 < s.last && d.toks[m.tok1].text == "," {
+				// "Economy Minister, Roberto Lavagna, said": the title before the comma
+				if e, i := d.titleEndingAt(k-1, s.first); i >= 0 && d.toks[k-1].cap {
+					for i > s.first && isCapWord(&d.toks[i-1]) && d.tokMention[i-1] < 0 {
+						i--
+					}
+					d.roles = append(d.roles, roleRec{person: m.ent, title: d.titleText(i, k), org: d.holder(i-1, s.first), leader: e.leader,
+						start: d.toks[i].start, end: m.end, sent: m.sent})
+					found = true
+				}
 			} else if last != nil && last.plural && last.sent == m.sent && (d.toks[k].lower == "and" || d.toks[k].text == ",") {
 				if pe := d.entAt(k - 1); pe >= 0 && d.ents[pe].typ == kind.Person {
 					r := *last

@@ -181,7 +181,19 @@ func (d *doc) pronounSpeaker(sp quote.Span) int {
 	case "she", "her":
 		g = 'f'
 	}
-	return d.subjectBeforeG(sp.Start, 4, g)
+	if e := d.subjectBeforeG(sp.Start, 2, g); e >= 0 {
+		return e
+	}
+	// "he said" again: the person who spoke last, if near.
+	if n := len(d.outQuotes); n > 0 {
+		prev := d.outQuotes[n-1]
+		if e := prev.speaker; e >= 0 && d.ents[e].typ == kind.Person && d.sents[d.sentAt(sp.Start)].para-prev.para <= 1 {
+			if eg := d.gender(e); g == 0 || eg == 0 || eg == g {
+				return e
+			}
+		}
+	}
+	return d.subjectBeforeG(sp.Start, 6, g)
 }
 
 // subjectBefore returns the first person named outside quotation marks in
@@ -193,6 +205,7 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 	si := d.sentAt(pos)
 	for k := 0; k < n && si >= 0; k, si = k+1, si-1 {
 		s := &d.sents[si]
+		first := -1
 		for i := d.mentionAt(s.start); i < len(d.order); i++ {
 			m := &d.ms[d.order[i]]
 			if m.start >= s.end || m.start >= pos {
@@ -202,11 +215,43 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 				if eg := d.gender(m.ent); g != 0 && eg != 0 && eg != g {
 					continue
 				}
-				return m.ent
+				if d.isSubject(m, s) {
+					return m.ent
+				}
+				if first < 0 {
+					first = m.ent
+				}
 			}
+		}
+		if first >= 0 {
+			return first
 		}
 	}
 	return -1
+}
+
+// clauseOpeners may stand before the subject of a clause.
+var clauseOpeners = set(`and but while as when after before because although though so then yet`)
+
+// isSubject reports whether a mention reads as the subject of its clause:
+// it opens the sentence or a clause, or a verb of speech follows it. "Mr
+// Kennedy" is, in "In a speech on the re-election of George W Bush, Mr
+// Kennedy said ..."; George W Bush is not.
+func (d *doc) isSubject(m *mention, s *sentence) bool {
+	k := m.tok0
+	if m.start < d.toks[k].start {
+		// the mention starts with an honorific before tok0
+		for k > s.first && d.toks[k-1].end > m.start {
+			k--
+		}
+	}
+	if k == s.first {
+		return true
+	}
+	if p := &d.toks[k-1]; clauseBreak(p) || (p.kind == tWord && clauseOpeners[p.lower]) {
+		return true
+	}
+	return m.tok1 < s.last && d.x.lex.speech[d.toks[m.tok1].lower]
 }
 
 // orgNominals are heads of noun phrases that stand for an organisation:
@@ -215,6 +260,8 @@ var orgNominals = set(`company firm group club team party ministry government de
 organization union authority commission board retailer chain airline carrier maker manufacturer giant operator developers
 authors makers federation body watchdog regulator network broadcaster channel band studio label publisher association
 committee charity campaigners campaign group's business corporation store supermarket`)
+
+var indefinite = set(`a an one another some`)
 
 // docHeads are documents that speak for their authors: "the report said".
 var docHeads = set(`report statement study survey document letter website filing paper review`)
@@ -279,7 +326,11 @@ func (d *doc) epithetSpeaker(sp quote.Span) int {
 			break
 		}
 	}
-	return d.subjectBeforeG(sp.Start, 3, g)
+	n := 3
+	if g != 0 {
+		n = 8 // "the mother-of-nine": gender narrows the search, so look further
+	}
+	return d.subjectBeforeG(sp.Start, n, g)
 }
 
 var genderNouns = map[string]byte{"mother": 'f', "wife": 'f', "daughter": 'f', "sister": 'f', "woman": 'f', "actress": 'f',
@@ -331,6 +382,9 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 		}
 	}
 	if !d.x.lex.nomHeads[head] {
+		if indefinite[words[0]] && !orgNominals[head] && !docHeads[head] {
+			return d.anonEntity(sp) // "one dealer": someone new, not someone named before
+		}
 		return d.epithetSpeaker(sp)
 	}
 	// A named person holding that role, if only one does.
@@ -399,7 +453,7 @@ func (d *doc) anonEntity(sp quote.Span) int {
 // "the 74-year-old comedian") as a mention of the person it resolved to.
 func (d *doc) epithetMention(sp quote.Span, e int) {
 	words := strings.Fields(sp.Text)
-	if len(words) < 2 || strings.ToLower(words[0]) != "the" || d.ents[e].typ != kind.Person || d.ents[e].nomKey != "" {
+	if len(words) < 2 || len(words) > 4 || strings.ToLower(words[0]) != "the" || d.ents[e].typ != kind.Person || d.ents[e].nomKey != "" {
 		return
 	}
 	k0, k1 := d.tokenAt(sp.Start), d.tokenAt(sp.End)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -121,8 +122,20 @@ func tokenize(text, lower string, toks []token) []token {
 			case '”':
 				inQ = false
 			case '"':
-				// A straight quote opens when it is not glued to the word before.
-				inQ = !(len(toks) > 0 && toks[len(toks)-1].end == start && inQ)
+				// A straight quote glued to the word before and not to the one
+				// after closes; the other way round it opens; else it toggles.
+				prevGlued := len(toks) > 0 && toks[len(toks)-1].end == start && toks[len(toks)-1].kind != tPunct ||
+					len(toks) > 0 && toks[len(toks)-1].end == start && strings.ContainsAny(toks[len(toks)-1].text, ".,!?;:…")
+				nr, _ := runeAt(text, i)
+				nextGlued := nr != 0 && !unicode.IsSpace(nr) && nr != ',' && nr != '.' && nr != ';' && nr != ':' && nr != ')'
+				switch {
+				case prevGlued && !nextGlued:
+					inQ = false
+				case !prevGlued && nextGlued:
+					inQ = true
+				default:
+					inQ = !inQ
+				}
 			}
 		}
 		t.end = i
@@ -130,7 +143,7 @@ func tokenize(text, lower string, toks []token) []token {
 		t.lower = lower[start:i]
 		t.inQuote = inQ && t.kind != tPunct
 		if t.kind == tWord {
-			t.cap = isUpperRune(r)
+			t.cap = isUpperRune(r) || innerCap(t.text)
 			t.allCaps = t.cap && isAllCaps(t.text)
 		}
 		if n := len(toks); n > 0 {
@@ -320,4 +333,10 @@ func markHeadline(toks []token, sents []sentence) {
 	for i := 0; i < last; i++ {
 		sents[i].headline = true
 	}
+}
+
+// innerCap reports a lower-case initial followed by a capital in the first
+// letters, as brand names are written: eBay, iPod, iTunes.
+func innerCap(s string) bool {
+	return len(s) > 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'a' && s[2] <= 'z'
 }

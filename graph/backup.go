@@ -94,7 +94,15 @@ func (s *Store) Verify(ctx context.Context) error {
 				bad("entity %s: rank key missing", id)
 			}
 			for _, n := range append([]string{e.Name}, e.Aliases...) {
-				if nn := NormName(n); nn != "" && len(nn) <= 256 && !has(kName(nn, id)) {
+				nn := NormName(n)
+				if nn == "" || len(nn) > 256 {
+					continue
+				}
+				es, err := namesAt(txn, nn)
+				if err != nil {
+					return err
+				}
+				if !slices.Contains(es, nameEntry{ID: id, Type: e.Type}) {
 					bad("entity %s: name %q not indexed", id, n)
 				}
 			}
@@ -154,12 +162,17 @@ func (s *Store) Verify(ctx context.Context) error {
 				return err
 			}
 		}
-		err = iterPrefix(txn, pName, true, func(k []byte, _ *badger.Item) (bool, error) {
-			id := lastField(string(k))
-			if !has(kEnt(id)) {
-				bad("name index %q: entity missing", k)
+		err = eachValue(ctx, txn, pName, func(n string, b []byte) error {
+			var es []nameEntry
+			if err := json.Unmarshal(b, &es); err != nil {
+				return err
 			}
-			return true, nil
+			for _, e := range es {
+				if !has(kEnt(e.ID)) {
+					bad("name index %q: entity %s missing", n, e.ID)
+				}
+			}
+			return nil
 		})
 		if err != nil {
 			return err
@@ -172,8 +185,10 @@ func (s *Store) Verify(ctx context.Context) error {
 				return err
 			}
 		}
+		degree := map[string]int{}
 		if err := iterPrefix(txn, pCooc, false, func(k []byte, _ *badger.Item) (bool, error) {
 			a, b, _ := strings.Cut(string(k[len(pCooc):]), sep)
+			degree[a]++
 			if a < b {
 				counts[statEdges]++
 			}
@@ -183,6 +198,15 @@ func (s *Store) Verify(ctx context.Context) error {
 			return true, nil
 		}); err != nil {
 			return err
+		}
+		for id, n := range degree {
+			got, err := getUint(txn, kDegree(id))
+			if err != nil {
+				return err
+			}
+			if int(got) != n {
+				bad("entity %s: degree counter %d, %d edges", id, got, n)
+			}
 		}
 		names := make([]string, 0, len(counts))
 		for n := range counts {

@@ -52,8 +52,9 @@
 // Speakers all of them, and the speaker index lists the quote under each).
 // With a known speaker, a shorter or longer report of the same words (one
 // text contains the other, word for word, and the shorter has at least
-// three words) joins too, if dated within 92 days of it: the speaker index is read for that window only, so the cost
-// does not grow with the speaker's whole record.
+// three words) joins too, if dated within 92 days of it: the speaker index
+// is read for that window only, so the cost does not grow with the
+// speaker's whole record. The longest text reported is kept.
 //
 // A quote's Date is the date the source gives for it; when no source does,
 // it is the publication date of its first document and DateFromDocument is
@@ -85,12 +86,14 @@
 //	d/DOC                    Document (metadata, hash, counts)
 //	t/DOC                    document text, raw
 //	e/EID                    Entity
-//	n/NORMNAME/EID           name and alias index; value: entity type byte
+//	ed/EID/DATE              publication dates of the documents mentioning EID
+//	n/NORMNAME               name and alias index: [{id, type}], read with one Get
 //	k/WORD/EID               words of names, for prefix search; value: type byte
 //	y/TYPE/^MENTIONS/EID     entities by type (and "*" for all), most mentioned first
 //	m/EID/DOC                mention spans of EID in DOC ([[start,end],...])
 //	x/DOC/EID                mentions of EID in DOC (count)
 //	c/A/B                    mentioned_with edge {weight, dates}, stored both ways
+//	cd/EID                   number of mentioned_with edges of EID, uint64
 //	q/QID                    Quote
 //	qa/HASH                  a merged variant's text hash -> QID
 //	qs/EID/DATE/QID          quotes by speaker, by date
@@ -103,6 +106,13 @@
 //	vp/EID/DATE/VID          events by participant (and place), by date
 //	vd/DATE/VID              events by date
 //	s/NAME                   counters (documents, entities, quotes, …), uint64
+//
+// Neighbourhood grows from an entity along mentioned_with edges and
+// relations, keeping the neighbours reached by the heaviest edges up to the
+// limit, then collects the edges among the kept nodes; for a hub (more
+// edges than four times the node count, per cd/EID) it looks up each pair
+// instead of reading all its edges. Growing to depth 2 still reads every
+// edge of the first ring: its cost follows the degree of those nodes.
 //
 // Every query starts from an index and reads records only for what it
 // returns or must verify (contains: the rarest word's postings, then the

@@ -12,9 +12,9 @@ import (
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
 )
 
-// walk collects the IDs a Walker yields, sorted, and checks the Walker
+// walkFiltered collects the IDs a Walker yields, sorted, and checks the Walker
 // contract: every edge's ends are among the nodes.
-func walk(t *testing.T, w graph.Walker) (nodes, edges []string, err error) {
+func walkFiltered(t *testing.T, w graph.Walker) (nodes, edges []string, err error) {
 	t.Helper()
 	ctx := context.Background()
 	seen := map[string]bool{}
@@ -68,7 +68,7 @@ func TestFiltered(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			nodes, edges, err := walk(t, graph.Filtered(exporttest.Small().Walker(), tt.f))
+			nodes, edges, err := walkFiltered(t, graph.Filtered(exporttest.Small().Walker(), tt.f))
 			if err != nil {
 				t.Fatalf("Filtered(%+v): %v", tt.f, err)
 			}
@@ -115,7 +115,7 @@ func TestFilteredErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := walk(t, graph.Filtered(exporttest.Small().Walker(), tt.f))
+			_, _, err := walkFiltered(t, graph.Filtered(exporttest.Small().Walker(), tt.f))
 			if !errors.Is(err, tt.want) {
 				t.Errorf("Filtered(%+v) error = %v, want %v", tt.f, err, tt.want)
 			}
@@ -136,7 +136,7 @@ func TestFilteredStopsOnCallbackError(t *testing.T) {
 func TestFilteredHostileEgo(t *testing.T) {
 	g := exporttest.Hostile()
 	label := g.Nodes[4].Label // non-Latin scripts
-	nodes, _, err := walk(t, graph.Filtered(g.Walker(), graph.Filter{Ego: strings.ToUpper(label), Depth: 1}))
+	nodes, _, err := walkFiltered(t, graph.Filtered(g.Walker(), graph.Filter{Ego: strings.ToUpper(label), Depth: 1}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,16 +10,18 @@ import (
 const (
 	keyVersion = "!version"
 
-	pDoc      = "d\x00" // d/doc -> Document (JSON)
-	pText     = "t\x00" // t/doc -> text
-	pEnt      = "e\x00" // e/eid -> Entity
-	pName     = "n\x00" // n/normname/eid -> type byte
-	pTok      = "k\x00" // k/token/eid
-	pRank     = "y\x00" // y/TYPE|*/^mentions/eid
-	pMent     = "m\x00" // m/eid/doc -> spans
-	pDocEnt   = "x\x00" // x/doc/eid -> mention count
-	pCooc     = "c\x00" // c/a/b -> cooc (both directions)
-	pQuote    = "q\x00" // q/qid -> Quote
+	pDoc      = "d\x00"  // d/doc -> Document (JSON)
+	pText     = "t\x00"  // t/doc -> text
+	pEnt      = "e\x00"  // e/eid -> Entity
+	pEntDate  = "ed\x00" // ed/eid/date: publication dates of documents mentioning eid
+	pName     = "n\x00"  // n/normname -> [{id, type}]
+	pTok      = "k\x00"  // k/token/eid
+	pRank     = "y\x00"  // y/TYPE|*/^mentions/eid
+	pMent     = "m\x00"  // m/eid/doc -> spans
+	pDocEnt   = "x\x00"  // x/doc/eid -> mention count
+	pCooc     = "c\x00"  // c/a/b -> cooc (both directions)
+	pDegree   = "cd\x00" // cd/eid -> number of mentioned_with edges
+	pQuote    = "q\x00"  // q/qid -> Quote
 	pQAlias   = "qa\x00"
 	pQSpeaker = "qs\x00" // qs/eid/date/qid
 	pQDate    = "qd\x00" // qd/date/qid
@@ -38,13 +40,15 @@ const sep = "\x00"
 func kDoc(id string) string        { return pDoc + id }
 func kText(id string) string       { return pText + id }
 func kEnt(id string) string        { return pEnt + id }
-func kName(n, id string) string    { return pName + n + sep + id }
+func kEntDate(id, d string) string { return pEntDate + id + sep + d }
+func kName(n string) string        { return pName + n }
 func kTok(t, id string) string     { return pTok + t + sep + id }
 func kMent(eid, doc string) string { return pMent + eid + sep + doc }
 func kDocEnt(doc, eid string) string {
 	return pDocEnt + doc + sep + eid
 }
 func kCooc(a, b string) string { return pCooc + a + sep + b }
+func kDegree(id string) string { return pDegree + id }
 func kQuote(id string) string  { return pQuote + id }
 func kQAlias(h string) string  { return pQAlias + h }
 func kQSpeaker(sid, date, qid string) string {

@@ -100,7 +100,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 			}
 		}
 		for _, id := range order {
-			edges, err := s.linksOf(ctx, txn, id, dr)
+			edges, err := s.linksWithin(ctx, txn, id, order, dr)
 			if err != nil {
 				return err
 			}
@@ -123,6 +123,35 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	return sg, nil
 }
 
+// linksWithin returns the edges at id whose far end may be among set. For
+// a hub (a country mentioned with thousands) it looks up each pair in the
+// set rather than reading every edge of the hub.
+func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, dr dateRange) ([]link, error) {
+	deg, err := getUint(txn, kDegree(id))
+	if err != nil {
+		return nil, err
+	}
+	if deg <= uint64(4*len(set)) {
+		return s.linksOf(ctx, txn, id, dr)
+	}
+	var out []link
+	for _, m := range set {
+		if m == id {
+			continue
+		}
+		var c cooc
+		found, err := getJSON(txn, kCooc(id, m), &c)
+		if err != nil {
+			return nil, err
+		}
+		if found && dr.overlaps(c.Dates) {
+			out = append(out, link{coocToEdge(id, m, c), m})
+		}
+	}
+	rels, err := s.relationLinks(txn, id, dr)
+	return append(out, rels...), err
+}
+
 // link is an edge seen from one of its ends; other is the far end.
 type link struct {
 	Edge
@@ -143,8 +172,15 @@ func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr date
 			out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
 		}
 	}
+	rels, err := s.relationLinks(txn, id, dr)
+	return append(out, rels...), err
+}
+
+// relationLinks returns the relations at id inside the date window.
+func (s *Store) relationLinks(txn *badger.Txn, id string, dr dateRange) ([]link, error) {
+	var out []link
 	prefix := pRelEnt + id + sep
-	err = iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
 		var r Relation
 		if _, err := getJSON(txn, kRel(string(k[len(prefix):])), &r); err != nil {
 			return false, err

@@ -129,7 +129,7 @@ type putter struct {
 	doc  *Document
 	text string
 
-	stats  map[string]int      // counter deltas, written once at the end
+	stats  map[string]int      // counter key -> delta, written once at the end
 	local  map[string]string   // document entity ID -> global ID
 	byName map[string]string   // NormName of any name in the document -> global ID
 	canon  map[string]string   // type and NormName of an entity's own name -> global ID
@@ -145,8 +145,14 @@ func (w *putter) put(d extract.Document) error {
 	if err := w.entities(d.Entities); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
+	if err := w.ctx.Err(); err != nil {
+		return err
+	}
 	if err := w.cooccurrences(); err != nil {
 		return fmt.Errorf("co-occurrences: %w", err)
+	}
+	if err := w.ctx.Err(); err != nil {
+		return err
 	}
 	for i, q := range d.Quotes {
 		if err := w.quote(q); err != nil {
@@ -190,16 +196,21 @@ func (w *putter) put(d extract.Document) error {
 }
 
 func (w *putter) stat(name string, delta int) error {
-	if w.stats == nil {
-		w.stats = map[string]int{}
-	}
-	w.stats[name] += delta
+	w.count(kStat(name), delta)
 	return nil
 }
 
+// count adds delta to the counter at key when the document is written.
+func (w *putter) count(key string, delta int) {
+	if w.stats == nil {
+		w.stats = map[string]int{}
+	}
+	w.stats[key] += delta
+}
+
 func (w *putter) flushStats() error {
-	for name, d := range w.stats {
-		if err := addUint(w.txn, kStat(name), d); err != nil {
+	for key, d := range w.stats {
+		if err := addUint(w.txn, key, d); err != nil {
 			return err
 		}
 	}
@@ -302,8 +313,12 @@ func (w *putter) entities(ents []extract.Entity) error {
 		ent.Mentions += a.mentions
 		ent.Documents++
 		if pub != "" {
-			ent.Dates = addDate(ent.Dates, pub)
-			ent.FirstSeen, ent.LastSeen = ent.Dates[0], ent.Dates[len(ent.Dates)-1]
+			ent.FirstSeen, ent.LastSeen = minDate(ent.FirstSeen, pub), maxDate(ent.LastSeen, pub)
+			// One key per date, not a list in the record: the record
+			// stays small however long the entity is in the news.
+			if err := w.txn.Set([]byte(kEntDate(gid, pub)), nil); err != nil {
+				return err
+			}
 		}
 		if err := setJSON(w.txn, kEnt(gid), &ent); err != nil {
 			return err
@@ -349,7 +364,7 @@ func (w *putter) indexNames(e *Entity, known map[string]bool) error {
 		if nn == "" || len(nn) > 256 {
 			continue
 		}
-		if err := w.txn.Set([]byte(kName(nn, e.ID)), typ); err != nil {
+		if err := addNameEntry(w.txn, nn, nameEntry{ID: e.ID, Type: e.Type}); err != nil {
 			return err
 		}
 		for _, t := range strings.Fields(nn) {
@@ -467,16 +482,18 @@ func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error)
 // word, if there is one: both sides then know no more than the one word.
 // "" if there is no such person.
 func (w *putter) soleSingleName(n string) (string, error) {
-	var ids []string
-	err := iterPrefix(w.txn, pName+n+sep, false, func(k []byte, _ *badger.Item) (bool, error) {
-		id := string(k[len(pName)+len(n)+1:])
-		if strings.HasPrefix(id, typePrefix(kind.Person)) {
-			ids = append(ids, id)
-		}
-		return len(ids) < 64, nil
-	})
-	if err != nil || len(ids) == 0 {
+	es, err := namesAt(w.txn, n)
+	if err != nil {
 		return "", err
+	}
+	var ids []string
+	for _, e := range es {
+		if e.Type == kind.Person {
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return "", nil
 	}
 	if len(ids) == 1 {
 		return ids[0], nil
@@ -515,34 +532,53 @@ func (w *putter) newEntity(e extract.Entity) (string, error) {
 	return id, nil
 }
 
+// nameEntry is one entity filed under a name: n/NAME holds a list of them.
+// One Get answers a lookup, which stays cheap however many tables Badger
+// has, unlike an iterator.
+type nameEntry struct {
+	ID   string      `json:"i"`
+	Type kind.Entity `json:"t"`
+}
+
+func namesAt(txn *badger.Txn, n string) ([]nameEntry, error) {
+	var es []nameEntry
+	_, err := getJSON(txn, kName(n), &es)
+	return es, err
+}
+
+func addNameEntry(txn *badger.Txn, n string, e nameEntry) error {
+	es, err := namesAt(txn, n)
+	if err != nil {
+		return err
+	}
+	for _, x := range es {
+		if x.ID == e.ID {
+			return nil
+		}
+	}
+	return setJSON(txn, kName(n), append(es, e))
+}
+
 // lookupName returns the entity with most mentions among those having the
 // normalised name n, restricted to type t unless t is Unknown. "" if none.
 func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
-	best, bestM := "", -1
-	var ids []string
-	prefix := pName + n + sep
-	err := iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
-		var typ byte
-		if err := item.Value(func(b []byte) error {
-			if len(b) == 1 {
-				typ = b[0]
-			}
-			return nil
-		}); err != nil {
-			return false, err
-		}
-		if t != kind.Unknown && kind.Entity(typ) != t {
-			return true, nil
-		}
-		ids = append(ids, string(k[len(prefix):]))
-		return true, nil
-	})
-	if err != nil || len(ids) < 2 {
-		if len(ids) == 1 {
-			best = ids[0]
-		}
-		return best, err
+	es, err := namesAt(txn, n)
+	if err != nil {
+		return "", err
 	}
+	var ids []string
+	for _, e := range es {
+		if t == kind.Unknown || e.Type == t {
+			ids = append(ids, e.ID)
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return "", nil
+	case 1:
+		return ids[0], nil
+	}
+	best, bestM := "", -1
 	for _, id := range ids {
 		var e Entity
 		if _, err := getJSON(txn, kEnt(id), &e); err != nil {
@@ -628,6 +664,8 @@ func (w *putter) cooccurrences() error {
 			if err := w.stat(statEdges, 1); err != nil {
 				return err
 			}
+			w.count(kDegree(p[0]), 1)
+			w.count(kDegree(p[1]), 1)
 		}
 	}
 	return nil
@@ -756,8 +794,8 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
 		return rec, false, err
 	}
-	if sid == "" || date == "" {
-		return rec, false, nil
+	if sid == "" || date == "" || len(strings.Fields(norm)) < minVariantWords {
+		return rec, false, nil // nothing shorter or longer can qualify
 	}
 	// Reports of the same words come within weeks of each other: look at
 	// the speaker's quotes dated up to a quarter either side.

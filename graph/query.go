@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -271,7 +272,19 @@ func (s *Store) search(ctx context.Context, txn *badger.Txn, f EntityFilter, p P
 		})
 	}
 	if q != "" {
-		if err := collect(pName + q); err != nil {
+		err := iterPrefix(txn, pName+q, true, func(k []byte, item *badger.Item) (bool, error) {
+			var es []nameEntry
+			if err := item.Value(func(b []byte) error { return json.Unmarshal(b, &es) }); err != nil {
+				return false, err
+			}
+			for _, e := range es {
+				if f.Type == kind.Unknown || e.Type == f.Type {
+					ids[e.ID] = true
+				}
+			}
+			return len(ids) < maxSearch, ctx.Err()
+		})
+		if err != nil {
 			return l, err
 		}
 		if !strings.Contains(q, " ") {
@@ -556,6 +569,15 @@ func (s *Store) EntityDocuments(ctx context.Context, entity string, p Page) (Lis
 
 // Document returns a document with its text, or ErrNotFound.
 func (s *Store) Document(ctx context.Context, id string) (Document, error) {
+	return s.document(ctx, id, true)
+}
+
+// DocumentInfo returns a document without its text, or ErrNotFound.
+func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
+	return s.document(ctx, id, false)
+}
+
+func (s *Store) document(ctx context.Context, id string, text bool) (Document, error) {
 	var d Document
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		found, err := getJSON(txn, kDoc(id), &d)
@@ -564,6 +586,9 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 		}
 		if !found {
 			return ErrNotFound
+		}
+		if !text {
+			return nil
 		}
 		item, err := txn.Get([]byte(kText(id)))
 		if err != nil {

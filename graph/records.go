@@ -30,7 +30,9 @@ type Entity struct {
 	Documents int         `json:"documents"`         // documents that mention it
 	FirstSeen string      `json:"first,omitempty"`   // earliest publication date of those documents
 	LastSeen  string      `json:"last,omitempty"`
-	Dates     []string    `json:"dates,omitempty"` // distinct publication dates, sorted
+	// Dates are the distinct publication dates, sorted. Only Walker fills
+	// them (they are stored apart from the record); queries leave them nil.
+	Dates []string `json:"-"`
 }
 
 // Role is a title an entity holds, in an organisation or place, bounded in

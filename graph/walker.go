@@ -27,11 +27,16 @@ type storeWalker struct{ s *Store }
 
 func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 	return w.s.view(ctx, func(txn *badger.Txn) error {
-		err := eachValue(ctx, txn, pEnt, func(_ string, b []byte) error {
+		// Dates live under ed/EID/DATE, in the same EID order as e/EID:
+		// walk both side by side.
+		dates := newDateCursor(txn)
+		defer dates.close()
+		err := eachValue(ctx, txn, pEnt, func(id string, b []byte) error {
 			var e Entity
 			if err := json.Unmarshal(b, &e); err != nil {
 				return err
 			}
+			e.Dates = dates.of(id)
 			return fn(entityNode(&e))
 		})
 		if err != nil {
@@ -146,6 +151,38 @@ func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
 		})
 	})
 }
+
+// dateCursor reads ed/EID/DATE keys for EIDs asked in increasing order.
+type dateCursor struct {
+	it     *badger.Iterator
+	prefix []byte
+}
+
+func newDateCursor(txn *badger.Txn) *dateCursor {
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = []byte(pEntDate)
+	it := txn.NewIterator(opts)
+	it.Seek(opts.Prefix)
+	return &dateCursor{it: it, prefix: opts.Prefix}
+}
+
+func (c *dateCursor) of(id string) []string {
+	var out []string
+	for ; c.it.ValidForPrefix(c.prefix); c.it.Next() {
+		rest := string(c.it.Item().Key()[len(c.prefix):])
+		eid, d, _ := strings.Cut(rest, sep)
+		if eid > id {
+			break
+		}
+		if eid == id {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (c *dateCursor) close() { c.it.Close() }
 
 func dated(e Edge, date string) Edge {
 	if date != "" {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -27,6 +28,11 @@ type Options struct {
 	// MaxPageSize is the largest `first` a list accepts (default
 	// DefaultMaxPageSize); a larger one is an error, not a silent cut.
 	MaxPageSize int
+	// MaxCost bounds the estimated number of values a query may resolve
+	// (default DefaultMaxCost): each field counts once per item of every
+	// list around it, a list counting as its `first` (DefaultPageSize
+	// when absent, MaxPageSize when a variable). Nested lists multiply.
+	MaxCost int
 	// Timeout bounds one request's execution (default 10s).
 	Timeout time.Duration
 	// MaxBodyBytes bounds a POST body (default 1 MiB).
@@ -39,6 +45,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxPageSize <= 0 {
 		o.MaxPageSize = DefaultMaxPageSize
+	}
+	if o.MaxCost <= 0 {
+		o.MaxCost = DefaultMaxCost
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 10 * time.Second
@@ -126,17 +135,34 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // Execute runs one request against a schema, refusing it first if it
 // nests deeper than opts.MaxDepth.
-func Execute(ctx context.Context, s graphql.Schema, req Request, opts Options) *graphql.Result {
+func Execute(ctx context.Context, s graphql.Schema, req Request, opts Options) (res *graphql.Result) {
 	opts = opts.withDefaults()
+	// graphql-go panics on some malformed queries (a nil dereference in
+	// validation): answer those with an error instead.
+	defer func() {
+		if r := recover(); r != nil {
+			res = &graphql.Result{Errors: gqlerrors.FormatErrors(fmt.Errorf("query could not be run: %v", r))}
+		}
+	}()
 	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
 	if err != nil {
 		return &graphql.Result{Errors: gqlerrors.FormatErrors(err)}
+	}
+	// graphql-go's validation recurses without end on a fragment that
+	// spreads itself (a fatal stack overflow, not a panic): refuse first.
+	if name := fragmentCycle(doc); name != "" {
+		return &graphql.Result{Errors: gqlerrors.FormatErrors(
+			fmt.Errorf("fragment %q spreads itself", name))}
 	}
 	if d := depth(doc); d > opts.MaxDepth {
 		return &graphql.Result{Errors: gqlerrors.FormatErrors(
 			fmt.Errorf("query is nested %d deep, over the limit of %d", d, opts.MaxDepth))}
 	}
-	res := graphql.Do(graphql.Params{Schema: s, RequestString: req.Query, VariableValues: req.Variables,
+	if c := cost(doc, opts); c > opts.MaxCost {
+		return &graphql.Result{Errors: gqlerrors.FormatErrors(
+			fmt.Errorf("query would resolve about %d values, over the limit of %d: ask for smaller pages", c, opts.MaxCost))}
+	}
+	res = graphql.Do(graphql.Params{Schema: s, RequestString: req.Query, VariableValues: req.Variables,
 		OperationName: req.OperationName, Context: ctx})
 	if ctx.Err() != nil && len(res.Errors) > 0 {
 		res.Errors = append(res.Errors, gqlerrors.FormatError(fmt.Errorf("request stopped: %w", ctx.Err())))
@@ -189,6 +215,142 @@ func depth(doc *ast.Document) int {
 		}
 	}
 	return deepest
+}
+
+// listFields are the fields that return lists sized by `first`.
+var listFields = map[string]bool{
+	"quotes": true, "entities": true, "events": true, "documents": true,
+	"relations": true, "cooccurring": true,
+}
+
+// cost estimates how many values a query resolves; see Options.MaxCost.
+func cost(doc *ast.Document, opts Options) int {
+	frags := map[string]*ast.FragmentDefinition{}
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
+			frags[f.Name.Value] = f
+		}
+	}
+	const ceiling = 1 << 40 // stop multiplying long before overflow
+	var sel func(ss *ast.SelectionSet, mult int, seen map[string]bool) int
+	sel = func(ss *ast.SelectionSet, mult int, seen map[string]bool) int {
+		if ss == nil || mult > ceiling {
+			return mult
+		}
+		total := 0
+		for _, s := range ss.Selections {
+			switch s := s.(type) {
+			case *ast.Field:
+				total += mult
+				inner := mult
+				if s.Name != nil && listFields[s.Name.Value] {
+					inner = mult * pageSize(s, opts)
+				} else if s.Name != nil && s.Name.Value == "neighbourhood" {
+					inner = mult * graph.DefaultNeighbours
+				}
+				if s.SelectionSet != nil {
+					total += sel(s.SelectionSet, inner, seen)
+				}
+			case *ast.InlineFragment:
+				total += sel(s.SelectionSet, mult, seen)
+			case *ast.FragmentSpread:
+				if s.Name == nil || seen[s.Name.Value] || frags[s.Name.Value] == nil {
+					continue
+				}
+				seen[s.Name.Value] = true
+				total += sel(frags[s.Name.Value].SelectionSet, mult, seen)
+				delete(seen, s.Name.Value)
+			}
+			if total > ceiling {
+				return total
+			}
+		}
+		return total
+	}
+	total := 0
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			total = max(total, sel(op.SelectionSet, 1, map[string]bool{}))
+		}
+	}
+	return total
+}
+
+// pageSize is the `first` a list field asks for, as cost counts it.
+func pageSize(f *ast.Field, opts Options) int {
+	for _, a := range f.Arguments {
+		if a.Name == nil || a.Name.Value != "first" {
+			continue
+		}
+		if v, ok := a.Value.(*ast.IntValue); ok {
+			if n, err := strconv.Atoi(v.Value); err == nil && n >= 0 {
+				return min(n, opts.MaxPageSize)
+			}
+		}
+		return opts.MaxPageSize
+	}
+	return graph.DefaultPageSize
+}
+
+// fragmentCycle returns the name of a fragment that reaches itself through
+// spreads, or "".
+func fragmentCycle(doc *ast.Document) string {
+	spreads := map[string][]string{}
+	var collect func(ss *ast.SelectionSet, out *[]string)
+	collect = func(ss *ast.SelectionSet, out *[]string) {
+		if ss == nil {
+			return
+		}
+		for _, s := range ss.Selections {
+			switch s := s.(type) {
+			case *ast.Field:
+				collect(s.SelectionSet, out)
+			case *ast.InlineFragment:
+				collect(s.SelectionSet, out)
+			case *ast.FragmentSpread:
+				if s.Name != nil {
+					*out = append(*out, s.Name.Value)
+				}
+			}
+		}
+	}
+	var names []string
+	for _, d := range doc.Definitions {
+		if f, ok := d.(*ast.FragmentDefinition); ok && f.Name != nil {
+			var out []string
+			collect(f.SelectionSet, &out)
+			spreads[f.Name.Value] = append(spreads[f.Name.Value], out...)
+			names = append(names, f.Name.Value)
+		}
+	}
+	const (
+		visiting = 1
+		done     = 2
+	)
+	state := map[string]int{}
+	var visit func(n string) string
+	visit = func(n string) string {
+		switch state[n] {
+		case visiting:
+			return n
+		case done:
+			return ""
+		}
+		state[n] = visiting
+		for _, m := range spreads[n] {
+			if c := visit(m); c != "" {
+				return c
+			}
+		}
+		state[n] = done
+		return ""
+	}
+	for _, n := range names {
+		if c := visit(n); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 func writeErrors(w http.ResponseWriter, status int, msg string) {

@@ -22,6 +22,7 @@ import (
 const (
 	DefaultMaxPageSize = 100
 	DefaultMaxDepth    = 12
+	DefaultMaxCost     = 100000
 )
 
 // New returns the schema over store, with the default page size limit.

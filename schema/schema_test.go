@@ -190,7 +190,7 @@ func TestQueries(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	srv := fixtureServer(t, schema.Options{MaxPageSize: 5, MaxDepth: 6})
+	srv := fixtureServer(t, schema.Options{MaxPageSize: 5, MaxDepth: 7, MaxCost: 100})
 	for _, tc := range []struct {
 		name, query, want string
 	}{
@@ -199,9 +199,11 @@ func TestErrors(t *testing.T) {
 		{"bad date", `{ quotes(from: "2017-13-01") { totalCount } }`, "bad date"},
 		{"unknown type", `{ entities(type: "ANIMAL") { totalCount } }`, "unknown entity type"},
 		{"bad cursor", `{ quotes(after: "%%%") { totalCount } }`, "bad cursor"},
-		{"too deep", `{ entity(name: "Berg") { quotes { edges { node { speaker { quotes { edges { node { id } } } } } } } } }`, "over the limit of 6"},
+		{"too deep", `{ entity(name: "Berg") { quotes { edges { node { speaker { quotes { edges { node { id } } } } } } } } }`, "over the limit of 7"},
 		{"syntax", `{ quotes( }`, "Syntax Error"},
 		{"no entity key", `{ entity { id } }`, "give an id or a name"},
+		{"too costly", `{ entities(first: 5) { edges { node { quotes(first: 5) { edges { node { id text date } } } } } } }`, "over the limit of 100"},
+		{"fragment cycle", `fragment A on Entity { id ...B } fragment B on Entity { ...A } { entity(name: "UN") { ...A } }`, "spreads itself"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := post(t, srv, tc.query, nil)

@@ -42,7 +42,7 @@ func (b *builder) schema() (graphql.Schema, error) {
 				if err != nil {
 					return nil, err
 				}
-				return orNull(b.s.Document(p.Context, s.Document))
+				return orNull(b.s.DocumentInfo(p.Context, s.Document))
 			}},
 			"start": field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.Start }),
 			"end":   field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.End }),

@@ -206,3 +206,40 @@ func TestQueriesDuringIngest(t *testing.T) {
 		}
 	}
 }
+
+func TestExport(t *testing.T) {
+	ts, _ := newServer(t, Options{Token: "t"})
+	if code, out := post(t, ts.URL+"/ingest", "t", seedLines(t)); code != 200 {
+		t.Fatalf("POST /ingest = %d %v", code, out)
+	}
+	tests := []struct {
+		query      string
+		wantStatus int
+		wantType   string
+		wantBody   string
+	}{
+		{"format=gexf&ego=Mr%20Yun&depth=1", 200, "application/xml; charset=utf-8", `xmlns="http://gexf.net/1.3"`},
+		{"format=graphml&types=PERSON", 200, "application/xml; charset=utf-8", "<graphml"},
+		{"format=json&from=2017-10-01&to=2017-10-31", 200, "application/json", `"links"`},
+		{"format=rdf", 200, "application/n-quads; charset=utf-8", "http://schema.org/"},
+		{"format=csv", 200, "application/zip", "nodes.csv"},
+		{"format=pdf", 400, "application/json", "unknown format"},
+		{"format=gexf&ego=Nobody%20Known", 400, "application/json", "not found"},
+		{"format=json&from=yesterday", 400, "application/json", "date"},
+		{"format=json&depth=9", 400, "application/json", "depth"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			resp, err := http.Get(ts.URL + "/export?" + tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.wantStatus || resp.Header.Get("Content-Type") != tt.wantType || !bytes.Contains(b, []byte(tt.wantBody)) {
+				t.Errorf("GET /export?%s = %d %s %.200q, want %d %s containing %q", tt.query, resp.StatusCode,
+					resp.Header.Get("Content-Type"), b, tt.wantStatus, tt.wantType, tt.wantBody)
+			}
+		})
+	}
+}

@@ -16,7 +16,14 @@ export default defineConfig({
     assetsDir: 'assets',
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: resolve(import.meta.dirname, 'src/app.html') },
+    rollupOptions: {
+      input: resolve(import.meta.dirname, 'src/app.html'),
+      onwarn(warning, warn) {
+        // GraphiQL's React deps carry "use client" for server components; harmless here.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '/graphql': backend, '/export': backend, '/healthz': backend },

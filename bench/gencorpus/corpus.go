@@ -1,3 +1,9 @@
+// Package gencorpus makes synthetic news corpora for benchmarks. It
+// recombines the paragraphs of a real corpus into new articles, renames
+// the people in them with names drawn, Zipf-like, from a pool that grows
+// with the corpus, and dates and attributes each article, so that a store
+// built from N articles has the entities and quotes of N articles of real
+// news. Command gencorpus wraps it.
 package gencorpus
 
 import (
@@ -19,6 +25,7 @@ type Corpus struct {
 	bySection map[string][]int // section -> indexes into Articles
 	fullNames map[string]bool  // "First Last" seen as a person
 	surnames  map[string]bool  // "Last" seen after an honorific (Mr Blair)
+	vocab     []string         // lower-case words of 5+ letters, each once, in order of first use
 }
 
 // SourceArticle is one article of the source corpus.
@@ -83,6 +90,17 @@ func NewCorpus(arts []SourceArticle) *Corpus {
 		}
 	}
 	sort.Strings(c.sections)
+	seen := map[string]bool{}
+	for _, a := range arts {
+		for _, p := range a.Paras {
+			for _, t := range tokenize(p, nil) {
+				if w := p[t.start:t.end]; variable(w) && !seen[w] {
+					seen[w] = true
+					c.vocab = append(c.vocab, w)
+				}
+			}
+		}
+	}
 
 	// A cue finds a person only where the text marks one. To find the
 	// rest, learn first names from the names a cue found whose surname
@@ -172,6 +190,20 @@ func tokenize(p string, buf []token) []token {
 		buf = append(buf, token{start, i})
 	}
 	return buf
+}
+
+// variable reports whether w may be swapped for another word in a quote:
+// lower-case ASCII, five letters or more, so not a name nor a function word.
+func variable(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }

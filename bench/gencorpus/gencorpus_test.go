@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/bench"
 )
 
 // smallCorpus is a drawn corpus: two sections, people marked the ways
@@ -177,7 +179,7 @@ func TestGenerateGrowth(t *testing.T) {
 
 // The real corpus, when it is here: names are found and replaced.
 func TestGenerateBBC(t *testing.T) {
-	path, err := findUpFrom(".", "shared/corpus/bbc.jsonl")
+	path, err := bench.CorpusPath()
 	if err != nil {
 		t.Skip("bbc.jsonl not found")
 	}
@@ -196,5 +198,31 @@ func TestGenerateBBC(t *testing.T) {
 	out, _ := generate(t, c, Config{Seed: 1, N: 300})
 	if bytes.Contains(out, []byte("Tony Blair")) {
 		t.Errorf("generated text still names Tony Blair")
+	}
+}
+
+// Quotations are varied by one word each time they are reused, so that a
+// large corpus does not repeat the same quote under many speakers.
+func TestGenerateVariesQuotes(t *testing.T) {
+	c := smallCorpus()
+	g := NewGenerator(c, Config{Seed: 1, N: 300})
+	seen := map[string]bool{}
+	for i := range 300 {
+		text := g.Article(i).Text
+		for {
+			j := strings.Index(text, `"It is a `)
+			if j < 0 {
+				break
+			}
+			q, _, _ := strings.Cut(text[j+1:], `"`)
+			seen[q] = true
+			text = text[j+1:]
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("the quote \"It is a choice,\" came out as %d texts, want several", len(seen))
+	}
+	if seen["It is a choice,"] {
+		t.Errorf("the quote \"It is a choice,\" came out unchanged, want one word swapped")
 	}
 }

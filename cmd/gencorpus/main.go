@@ -106,4 +106,3 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		st.Articles, st.Words, st.TextBytes, st.People, path)
 	return 0
 }
-

@@ -112,6 +112,7 @@ type Report struct {
 	Config   Config
 	Elapsed  time.Duration // measured time, from the end of warm-up to the last answer
 	Sent     int           // measured requests sent
+	Warm     int           // requests sent during the warm-up
 	Achieved float64       // successful requests per second
 	All      Latencies
 	ByKind   map[querymix.Kind]*Latencies
@@ -154,7 +155,7 @@ func Run(ctx context.Context, c *http.Client, cfg Config, p *querymix.Picker) (R
 				_, err := post(rctx, j.req)
 				cancel()
 				if j.measured {
-					out = append(out, sample{kind: j.req.querymix.Kind, latency: time.Since(from), err: err})
+					out = append(out, sample{kind: j.req.Kind, latency: time.Since(from), err: err})
 				}
 			}
 			results[w] = out
@@ -164,7 +165,7 @@ func Run(ctx context.Context, c *http.Client, cfg Config, p *querymix.Picker) (R
 	start := time.Now()
 	measureFrom := start.Add(cfg.Warmup)
 	end := measureFrom.Add(cfg.Duration)
-	sent := 0
+	sent, warm := 0, 0
 	var interval time.Duration
 	if cfg.Rate > 0 {
 		interval = time.Duration(float64(time.Second) / cfg.Rate)
@@ -201,6 +202,8 @@ schedule:
 		}
 		if j.measured {
 			sent++
+		} else {
+			warm++
 		}
 	}
 	close(jobs)
@@ -210,7 +213,7 @@ schedule:
 		return Report{}, fmt.Errorf("loadtest: %w", err)
 	}
 
-	r := Report{Config: cfg, Elapsed: elapsed, Sent: sent, ByKind: map[querymix.Kind]*Latencies{}}
+	r := Report{Config: cfg, Elapsed: elapsed, Sent: sent, Warm: warm, ByKind: map[querymix.Kind]*Latencies{}}
 	for _, rs := range results {
 		for _, s := range rs {
 			k := r.ByKind[s.kind]
@@ -258,7 +261,7 @@ func (r Report) Print(w io.Writer) {
 		}
 	}
 	row("all", &r.All)
-	fmt.Fprintf(w, "achieved %.0f req/s (successful), %d sent, %d errors in %.1fs\n", r.Achieved, r.Sent, r.All.Errors, r.Elapsed.Seconds())
+	fmt.Fprintf(w, "achieved %.0f req/s (successful), %d sent (and %d in warm-up), %d errors in %.1fs\n", r.Achieved, r.Sent, r.Warm, r.All.Errors, r.Elapsed.Seconds())
 	if r.All.FirstError != "" {
 		fmt.Fprintf(w, "first error: %s\n", r.All.FirstError)
 	}

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/bench/querymix"
 )
 
 func TestCheckLoopback(t *testing.T) {
@@ -88,30 +90,6 @@ const discoverAnswer = `{"data":{
   {"node":{"text":"We will not raise taxes this year","date":"2005-03-01","speaker":{"id":"person:3","name":"Ola Dahl"}}},
   {"node":{"text":"No","date":"","speaker":null}}]}}}`
 
-func TestParseDiscover(t *testing.T) {
-	got, err := parseDiscover([]byte(discoverAnswer))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, p := range got.People {
-		names = append(names, p.Name)
-	}
-	if g, w := strings.Join(names, ","), "Anna Berg,Karl Lund,Ola Dahl"; g != w {
-		t.Errorf("parseDiscover people = %s, want %s", g, w)
-	}
-	want := Phrase{Words: "raise taxes", From: "2004-01-01", To: "2006-12-31"}
-	if len(got.Phrases) != 1 || got.Phrases[0] != want {
-		t.Errorf("parseDiscover phrases = %+v, want [%+v]", got.Phrases, want)
-	}
-	if _, err := parseDiscover([]byte(`{"data":{"entities":{"edges":[]},"quotes":{"edges":[]}}}`)); err == nil {
-		t.Errorf("parseDiscover(empty store) error = nil, want one")
-	}
-	if _, err := parseDiscover([]byte(`{"errors":[{"message":"boom"}]}`)); err == nil || !strings.Contains(err.Error(), "boom") {
-		t.Errorf("parseDiscover(errors) error = %v, want boom", err)
-	}
-}
-
 // fakeServer answers like a newsgraph GraphQL endpoint: the discovery
 // query, then every query of the mix, with an error for neighbourhood so
 // that error counting shows.
@@ -172,7 +150,7 @@ func TestRun(t *testing.T) {
 			defer srv.Close()
 			c := NewClient(4, time.Second)
 			ctx := context.Background()
-			targets, err := Discover(ctx, c, srv.URL)
+			targets, err := querymix.Discover(ctx, querymix.HTTP(c, srv.URL))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,23 +158,23 @@ func TestRun(t *testing.T) {
 			// once, is measured however slow the machine.
 			cfg := Config{URL: srv.URL, Rate: tc.rate, Concurrency: 4, Duration: 200 * time.Millisecond,
 				MaxRequests: 2000, Timeout: time.Second}
-			r, err := Run(ctx, c, cfg, NewPicker(Kinds, targets, 1))
+			r, err := Run(ctx, c, cfg, querymix.NewPicker(querymix.Kinds, targets, 1))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if r.All.Count == 0 || r.All.Count != r.Sent {
 				t.Errorf("Run: %d answers for %d sent, want the same, more than zero", r.All.Count, r.Sent)
 			}
-			for _, k := range Kinds {
+			for _, k := range querymix.Kinds {
 				if f.byKind[string(k)] == 0 {
 					t.Errorf("server saw no %s query", k)
 				}
 			}
-			nb := r.ByKind[Neighbourhood]
+			nb := r.ByKind[querymix.Neighbourhood]
 			if nb == nil || nb.Errors != nb.Count || r.All.Errors != nb.Errors {
 				t.Errorf("errors: all %d, neighbourhood %+v; want every neighbourhood query and nothing else", r.All.Errors, nb)
 			}
-			if l := r.ByKind[Speaker]; l == nil || l.Errors != 0 || l.P50 <= 0 || l.P50 > l.P99 || l.P99 > l.Max {
+			if l := r.ByKind[querymix.Speaker]; l == nil || l.Errors != 0 || l.P50 <= 0 || l.P50 > l.P99 || l.P99 > l.Max {
 				t.Errorf("speaker latencies = %+v, want no errors and 0 < p50 <= p99 <= max", l)
 			}
 			if r.All.Count > cfg.MaxRequests {
@@ -213,10 +191,10 @@ func TestRunWarmup(t *testing.T) {
 	srv := httptest.NewServer(f)
 	defer srv.Close()
 	c := NewClient(2, time.Second)
-	targets := Targets{People: []Target{{ID: "person:1", Name: "Anna Berg"}}, Phrases: []Phrase{{Words: "taxes"}}}
+	targets := querymix.Targets{People: []querymix.Target{{ID: "person:1", Name: "Anna Berg"}}, Phrases: []querymix.Phrase{{Words: "taxes"}}}
 	cfg := Config{URL: srv.URL, Rate: 200, Concurrency: 2, Duration: 100 * time.Millisecond,
 		Warmup: 100 * time.Millisecond, MaxRequests: 1000, Timeout: time.Second}
-	r, err := Run(context.Background(), c, cfg, NewPicker([]Kind{Speaker}, targets, 1))
+	r, err := Run(context.Background(), c, cfg, querymix.NewPicker([]querymix.Kind{querymix.Speaker}, targets, 1))
 	if err != nil {
 		t.Fatal(err)
 	}

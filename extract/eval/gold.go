@@ -113,7 +113,10 @@ func (a *GoldArticle) Check() error {
 		}
 	}
 	for _, n := range append(append([]string{}, a.Orgs...), a.Places...) {
-		if !strings.Contains(a.Text, n) {
+		// An organisation may go by its full name where the article only
+		// uses short forms (Liberal Democrats for "Lib Dem"), listed as
+		// aliases.
+		if !strings.Contains(a.Text, n) && len(a.EntityAliases[n]) == 0 {
 			bad("entity %q is not in the text", n)
 		}
 		for _, al := range a.EntityAliases[n] {

@@ -10,6 +10,7 @@ const (
 	confPartial    = 0.55 // a short quotation governed by a cue: vowed to “totally destroy”
 	confParagraph  = 0.8  // the next paragraph of an unclosed quotation
 	confFollowing  = 0.6  // a quotation opening the sentence after an attributed one
+	confPrevious   = 0.5  // a quotation after a sentence with a cue: X said Y. “…”
 	confOrphan     = 0.3  // a long quotation with no attribution at all
 	confIndirect   = 0.6  // X said the talks were pointless
 	confClauseThen = 0.65 // the talks were pointless, the official said
@@ -52,8 +53,12 @@ func (s *scanner) cueAt(i int) (last int, c cue, ok bool) {
 		return 0, 0, false
 	}
 	if nounCues[w] {
-		if pw := s.lower(i - 1); pw == "" && !s.word(i-1) || stopWords[pw] || determiners[pw] || nounCueModifiers[pw] {
-			return 0, 0, false // amid claims that
+		// amid claims that; fresh claims; the party's extravagant promises
+		if !s.word(i-1) || !s.toks[i-1].upper && !pronouns[s.lower(i-1)] && !nominalHeads[s.lower(i-1)] {
+			return 0, 0, false
+		}
+		if pw := s.lower(i - 1); stopWords[pw] || determiners[pw] || nounCueModifiers[pw] {
+			return 0, 0, false
 		}
 	}
 	switch w {
@@ -172,6 +177,16 @@ func (s *scanner) subjectBefore(j, lo int) (int, int, Form) {
 	return a, b, f
 }
 
+// adverb reports whether the word at token i is a lower-case -ly adverb
+// ("Yukos reacted immediately"), which no speaker phrase holds.
+func (s *scanner) adverb(i int) bool {
+	t := s.toks[i]
+	if t.upper || t.end-t.start < 5 || s.text[t.end-2:t.end] != "ly" {
+		return false
+	}
+	return !lyNouns[s.lower(i)]
+}
+
 // stop reports whether the word w at token i ends a speaker phrase. A
 // capitalised stop word inside a sentence is a name: the retailer Next,
 // Theresa May.
@@ -230,7 +245,7 @@ func (s *scanner) nounPhraseBefore(j, lo int) int {
 			}
 			break
 		}
-		if pronouns[w] {
+		if pronouns[w] || s.adverb(i) {
 			break
 		}
 		a = i
@@ -257,6 +272,9 @@ func (s *scanner) speakerAfter(k, hi int) (a, b int, f Form) {
 			if w == "and" && i > a && s.toks[i-1].upper && s.word(i+1) && s.toks[i+1].upper {
 				continue
 			}
+			if w == "and" && i > a && s.namedAhead(i+1, hi) {
+				continue // his friend and fellow broadcaster Michael Pointon
+			}
 			break
 		}
 		if pronouns[w] {
@@ -271,6 +289,20 @@ func (s *scanner) speakerAfter(k, hi int) (a, b int, f Form) {
 		return -1, -1, NoSpeaker
 	}
 	return s.trimSpeaker(a, b)
+}
+
+// namedAhead reports whether the words from token i, before hi, run
+// without a stop word into a capitalised name within a few words.
+func (s *scanner) namedAhead(i, hi int) bool {
+	for j := i; j < hi && j < i+5 && s.word(j); j++ {
+		if s.toks[j].upper {
+			return true
+		}
+		if w := s.lower(j); stopWords[w] || pronouns[w] || determiners[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // trimSpeaker drops connecting words at the ends of tokens a..b and
@@ -421,9 +453,6 @@ func (s *scanner) attribute(qi int) attribution {
 		if cl&cueStrong == 0 && (dist > 6 || dist == 0 && !colon && !s.punct(o-1, ',') && !s.is(k, "asked")) {
 			break // a policy called “X”
 		}
-		if !colon && dist > 3 && cl&cueStrong == 0 {
-			break
-		}
 		att := attribution{cue: k, cueLast: last, spA: -1, spB: -1, tier: 2, dist: dist}
 		if !colon && dist > 3 {
 			att.tier = 3
@@ -434,7 +463,23 @@ func (s *scanner) attribute(qi int) attribution {
 		}
 		return att
 	}
+	if colon && j >= lo {
+		// Blackburn boss Mark Hughes: “…” — a name and a colon.
+		if a, b, f := s.trimSpeaker(s.nounPhraseBefore(j, lo-1), j); a >= 0 && b == j && f == Named && s.onlyBullets(lo, a) {
+			return attribution{cue: -1, cueLast: -1, spA: a, spB: b, form: f, tier: 2}
+		}
+	}
 	return s.inSentence(qi, ss, j)
+}
+
+// onlyBullets reports whether tokens [a, b) are nothing but list bullets.
+func (s *scanner) onlyBullets(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !s.punct(i, '-') && !s.punct(i, '*') && !s.isDash(i) && s.text[s.toks[i].start:s.toks[i].end] != "•" {
+			return false
+		}
+	}
+	return true
 }
 
 // passiveCueBefore finds a passive cue shortly before the quotation
@@ -474,7 +519,10 @@ func (s *scanner) speakerOf(k, last, lo, o int) (int, int, Form) {
 	}
 	// "X conceded ... and added:": the subject of the first verb.
 	if p := s.skipBack(k-1, lo); s.is(p, "and") || s.is(p, "but") {
-		return s.mainSpeaker(k, lo)
+		if a, b, f := s.mainSpeaker(k, lo); a >= 0 {
+			return a, b, f
+		}
+		return s.sentenceSubject(k)
 	}
 	return -1, -1, NoSpeaker
 }
@@ -555,8 +603,7 @@ func (s *scanner) inSentence(qi int, ss sentence, from int) attribution {
 		if s.inQ[k] >= 0 || !s.word(k) {
 			continue
 		}
-		if cl, ok := s.cueAtEnd(k); ok && cl&cueStrong != 0 {
-			end, _, _ := s.cueAt(k)
+		if end, cl, ok := s.cueAt(k); ok && cl&cueStrong != 0 {
 			a, b, f := s.speakerBefore(k, q.close)
 			if a < 0 {
 				a, b, f = s.speakerAfter(end, last+1)
@@ -564,12 +611,40 @@ func (s *scanner) inSentence(qi int, ss sentence, from int) attribution {
 			return attribution{cue: k, cueLast: end, spA: a, spB: b, form: f, tier: 3}
 		}
 	}
-	return noAttribution
+	return s.previousSentence(q.open)
 }
 
-func (s *scanner) cueAtEnd(k int) (cue, bool) {
-	_, c, ok := s.cueAt(k)
-	return c, ok
+// previousSentence attributes a quotation that opens its sentence with no
+// cue of its own to the speaker of the sentence before, in the same
+// paragraph or ending the one before: "She said she wished she had worn
+// them. “I always take them off.”" Cues already attributing a direct
+// quote are left to the Continues rule.
+func (s *scanner) previousSentence(o int) attribution {
+	sn := int(s.sent[o])
+	if sn == 0 || s.sents[sn].first != o {
+		return noAttribution
+	}
+	ps := s.sents[sn-1]
+	if s.toks[ps.last].para != s.toks[o].para && s.toks[ps.last].para+1 != s.toks[o].para {
+		return noAttribution
+	}
+	for k := ps.last; k >= ps.first; k-- {
+		if s.inQ[k] >= 0 || !s.word(k) {
+			continue
+		}
+		last, cl, ok := s.cueAt(k)
+		if !ok || cl&cueStrong == 0 {
+			continue
+		}
+		if s.used(k) {
+			return noAttribution
+		}
+		if a, b, f := s.speakerBefore(k, ps.first-1); a >= 0 {
+			return attribution{cue: k, cueLast: last, spA: a, spB: b, form: f, tier: 4}
+		}
+		return noAttribution
+	}
+	return noAttribution
 }
 
 func (s *scanner) isDash(i int) bool {
@@ -610,7 +685,6 @@ func (s *scanner) countWords(a, b int) (words, upper int) {
 func (s *scanner) direct() {
 	s.kept = make([]bool, len(s.spans))
 	prev := -1      // span index of the last quotation kept
-	prevOut := -1   // its index in s.out
 	prevCue := -1   // its cue token
 	chainHead := -1 // first part, in s.out, of a quotation running over paragraphs
 	for qi, q := range s.spans {
@@ -649,6 +723,8 @@ func (s *scanner) direct() {
 
 		conf := 0.0
 		switch {
+		case words <= 4 && !cont && att.tier != 1 && s.inList(qi):
+			// terms like “digital”, “interactive” and “broadband”
 		case words <= 4 && !cont:
 			before := s.lower(o - 1)
 			switch {
@@ -656,9 +732,9 @@ func (s *scanner) direct() {
 				conf = confAfter
 			case att.tier == 2 && att.dist <= 3 && !scareWords[before]:
 				conf = confPartial
-			case att.tier >= 2 && partialWords[before]:
+			case att.tier == 2 || att.tier == 3 && partialWords[before]:
 				conf = confPartial
-			case att.tier >= 2 && !nameWords[before] && !(before == "as" && s.is(o-2, "known")) && !s.is(o-1, "called") &&
+			case (att.tier == 2 || att.tier == 3) && !nameWords[before] && !(before == "as" && s.is(o-2, "known")) && !s.is(o-1, "called") &&
 				!(before == "of" && nameNouns[s.lower(o-2)]):
 				conf = confPartial - 0.1 // said the firm faced “serious challenges”
 			}
@@ -668,6 +744,8 @@ func (s *scanner) direct() {
 			conf = confBefore
 		case att.tier == 3:
 			conf = confSentence
+		case att.tier == 4:
+			conf = confPrevious
 		case paraCont:
 			conf = confParagraph
 		case cont:
@@ -688,7 +766,9 @@ func (s *scanner) direct() {
 			qt.CueSpan = s.span(att.cue, att.cueLast)
 			qt.Cue = qt.CueSpan.Text
 			sa, sb = min(sa, s.sent[att.cue]), max(sb, s.sent[att.cue])
-			s.usedCues = append(s.usedCues, att.cue)
+			if att.tier != 4 {
+				s.usedCues = append(s.usedCues, att.cue) // the cue's own clause stays indirect speech
+			}
 		}
 		if att.spA >= 0 {
 			qt.Speaker = s.span(att.spA, att.spB)
@@ -711,9 +791,26 @@ func (s *scanner) direct() {
 				}
 			}
 		}
-		prev, prevOut, prevCue = qi, len(s.out)-1, att.cue
+		prev, prevCue = qi, att.cue
 	}
-	_ = prevOut
+}
+
+// inList reports whether quotation qi is one of a list of quoted words:
+// another quotation is a comma, "and" or "or" away.
+func (s *scanner) inList(qi int) bool {
+	q := s.spans[qi]
+	near := func(a, b int) bool { // b opens right after a closes
+		for i := a + 1; i < b; i++ {
+			if !s.punct(i, ',') && !s.is(i, "and") && !s.is(i, "or") {
+				return false
+			}
+		}
+		return b-a <= 3
+	}
+	if qi > 0 && !s.spans[qi-1].unclosed && near(s.spans[qi-1].close, q.open) {
+		return true
+	}
+	return qi+1 < len(s.spans) && !q.unclosed && near(q.close, s.spans[qi+1].open)
 }
 
 // followsQuote reports whether a quotation opening at token o comes right
@@ -790,6 +887,14 @@ func (s *scanner) indirect() {
 			// "Now, he said, the gaming world rivals the movie industry."
 			i++
 		}
+		if (s.is(k, "told") || s.is(k, "tells")) && (s.is(i, "a") || s.is(i, "an")) {
+			continue // told a story
+		}
+		if s.is(k, "claimed") || s.is(k, "claims") || s.is(k, "claim") {
+			if prizeWords[s.lower(s.skipDet(i))] {
+				continue // claimed the top spot
+			}
+		}
 		if cl&cueObject != 0 {
 			i = s.skipObject(i, ss.last)
 			i = s.skipAdverbials(i, ss.last)
@@ -853,6 +958,17 @@ func (s *scanner) indirectSpeaker(k int, ss sentence) (int, int, Form) {
 	return -1, -1, NoSpeaker
 }
 
+// skipDet returns the token after a determiner and an adjective at i.
+func (s *scanner) skipDet(i int) int {
+	if determiners[s.lower(i)] {
+		i++
+	}
+	if s.word(i+1) && !s.toks[i].upper && prizeWords[s.lower(i+1)] {
+		i++ // the top spot
+	}
+	return i
+}
+
 // skipForward returns the first token from i that is not an auxiliary
 // or adverb.
 func (s *scanner) skipForward(i int) int {
@@ -865,14 +981,15 @@ func (s *scanner) skipForward(i int) int {
 // thatAhead finds "that" opening a reported clause within a few words of
 // token i, past an addressee ("warned the BBC that"), or -1.
 func (s *scanner) thatAhead(i, last int) int {
-	for j := i; j <= last && j-i <= 5; j++ {
+	for j := i; j <= last && j-i <= 8; j++ {
 		if s.is(j, "that") {
 			return j
 		}
 		if !s.word(j) {
 			return -1
 		}
-		if w := s.lower(j); stopWords[w] || pronouns[w] {
+		// told US TV network Fox News on Sunday that ...
+		if w := s.lower(j); stopWords[w] && !adverbialPrepositions[w] || pronouns[w] {
 			return -1
 		}
 	}

@@ -45,7 +45,8 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// TestDevset scores Find on the hand-annotated development set and fails
+// TestDevset scores Find on the hand-annotated development set (not its
+// held-out part, testdata/devset/heldout) and fails
 // when it falls below the level reached when this test was written, so
 // that a change that loses quotes shows up. Set QUOTE_DEVSET_VERBOSE=1 to
 // list the misses.
@@ -144,8 +145,8 @@ func TestDevset(t *testing.T) {
 		sc                 devScore
 		minRecall, minPrec float64
 	}{
-		{"direct", direct, 0.90, 0.90},
-		{"indirect", indirect, 0.50, 0.40},
+		{"direct", direct, 0.93, 0.95},
+		{"indirect", indirect, 0.85, 0.85},
 	} {
 		t.Logf("%s: gold %d, recall %.3f, precision %.3f (%d/%d); speakers: named right %d, wrong %d, pronoun/nominal %d, missing %d",
 			r.name, r.sc.gold, r.sc.recall(), r.sc.precision(), r.sc.correct, r.sc.predicted,

@@ -33,7 +33,7 @@ func init() {
 		"wrote", "writes", "tweeted", "told", "tells", "urged", "urges", "reckons",
 		"reckoned", "telling", "saying", "adding", "warning",
 	)
-	for _, w := range []string{"announced", "announces", "declared", "declares", "revealed", "reveals",
+	for _, w := range []string{"announced", "announces", "declared", "declares", "revealed", "reveals", "stated", "wrote", "writes",
 		"predicted", "predicts", "confirmed", "confirms", "acknowledged", "acknowledges", "agreed",
 		"recalled", "recalls", "stressed", "stresses", "maintained", "maintains", "explained", "explains"} {
 		cues[w] |= cueThat
@@ -52,7 +52,7 @@ func init() {
 	add(cueObject, "asked", "asks", "assured", "reminded", "informed")
 	add(0, "criticised", "criticized", "praised", "hailed", "slammed", "condemned", "accused",
 		"slated", "blasted", "attacked", "welcomed", "defended", "dismissed", "rejected", "denied",
-		"denies", "insisting", "arguing", "claiming", "warns", "urging", "describing")
+		"denies", "insisting", "arguing", "claiming", "urging", "describing", "calling")
 	add(0, "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled", "answered", "yelled", "screamed", "whispered", "exclaimed", "sighed", "laughed", "ask")
 }
 
@@ -91,6 +91,26 @@ func init() {
 	} {
 		nominalHeads[w] = true
 	}
+}
+
+// lyNouns end in -ly but are not adverbs.
+var lyNouns = map[string]bool{
+	"family": true, "ally": true, "supply": true, "assembly": true, "monopoly": true,
+	"daily": true, "weekly": true, "monthly": true, "quarterly": true, "rally": true,
+	"anomaly": true, "homily": true, "lily": true, "bully": true, "folly": true, "belly": true,
+	"jelly": true, "holy": true, "elderly": true, "friendly": true, "deputy": false,
+}
+
+// prizeWords after "claimed" make it winning, not speaking: claimed the
+// title, claimed victory.
+var prizeWords = map[string]bool{
+	"title": true, "titles": true, "victory": true, "win": true, "lead": true, "record": true,
+	"spot": true, "place": true, "prize": true, "crown": true, "responsibility": true,
+	"credit": true, "damages": true, "compensation": true, "asylum": true, "benefits": true,
+	"benefit": true, "share": true, "seat": true, "seats": true, "medal": true, "gold": true,
+	"silver": true, "bronze": true, "trophy": true, "championship": true, "cup": true,
+	"lives": true, "life": true, "top": true, "first": true, "second": true, "third": true,
+	"points": true, "wickets": true, "goals": true, "expenses": true, "refund": true,
 }
 
 // pronouns name a speaker as a pronoun.
@@ -137,7 +157,7 @@ var scareWords = map[string]bool{
 // sentence says: the slogan “X”, the so-called “Y”, a policy of “Z”.
 var nameWords = map[string]bool{
 	"so-called": true, "dubbed": true, "nicknamed": true, "named": true, "titled": true,
-	"entitled": true, "termed": true, "with": true, "word": true, "words": true,
+	"entitled": true, "termed": true, "with": true, "word": true, "words": true, "like": true,
 	"term": true, "phrase": true, "slogan": true, "title": true, "label": true, "motto": true,
 	"tagline": true, "banner": true, "headline": true, "brand": true, "name": true,
 	"codename": true, "nickname": true, "operation": true, "campaign": true, "programme": true,

@@ -106,6 +106,15 @@ func TestFindDirect(t *testing.T) {
 		{"partial with determiner", `Mr Kennedy said Iraq had become a "crucible of militant terrorism".`,
 			[]want{{"crucible of militant terrorism", "Mr Kennedy", Named, true, false, "said"}}},
 
+		{"name and colon", `- Blackburn boss Mark Hughes: "Burnley are resolute but we will win."`,
+			[]want{{"Burnley are resolute but we will win.", "Blackburn boss Mark Hughes", Named, true, false, ""}}},
+		{"sentence before", `She said she wished she had worn them. "I always take them off at night, you see."`,
+			[]want{{"I always take them off at night, you see.", "She", Pronoun, true, false, "said"}}},
+		{"coordinated subject", `PBS is seen in most homes, and describes itself as a "trusted community resource".`,
+			[]want{{"trusted community resource", "PBS", Named, true, false, "describes"}}},
+		{"passive by coordinated agent", `He was described as a "consummate professional" by his friend and fellow broadcaster Michael Pointon.`,
+			[]want{{"consummate professional", "his friend and fellow broadcaster Michael Pointon", Named, true, false, "described"}}},
+
 		// Quotes in several parts.
 		{"split by attribution sentence", `“First part,” he said. “Second part.”`,
 			[]want{{"First part", "he", Pronoun, true, false, "said"}, {"Second part.", "", NoSpeaker, true, true, ""}}},
@@ -168,6 +177,8 @@ func TestFindNotQuotes(t *testing.T) {
 		{"long title case", `The album "The Dark Side Of The Moon Is Here" sold well.`},
 		{"named", `A boat named "Spirit of London" sank.`},
 		{"amid claims", `The minister was speaking amid claims that he ran a "dirty tricks" campaign.`},
+		{"list of terms", `It helps, said Mr Burke, that people know terms like "digital", "interactive" and "broadband".`},
+		{"list of terms after said", `He said words such as "synergy" and "leverage" were banned.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

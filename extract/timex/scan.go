@@ -314,6 +314,12 @@ func (s *scanner) match(i int) int {
 		return 0
 	}
 	switch string(w) {
+	case "yesterday", "today", "tonight", "tomorrow":
+		if s.capital(i) && i > 0 && s.toks[i-1].k == tWord {
+			return 0 // What Happens Tomorrow: a title
+		}
+	}
+	switch string(w) {
 	case "yesterday":
 		return s.emitPub(i, i, -1)
 	case "today", "tonight":
@@ -504,7 +510,7 @@ func (s *scanner) matchMonth(i, j int) int {
 // emitMonthDay emits a month and day without a year.
 func (s *scanner) emitMonthDay(i, j, m, d int) {
 	if s.pubPrec == 0 {
-		s.emit(i, j, date{}, Day, false, false)
+		s.emit(i, j, date{}, Day, false, true)
 		return
 	}
 	y := s.pub.y
@@ -517,20 +523,20 @@ func (s *scanner) emitMonthDay(i, j, m, d int) {
 	if d > daysIn(y, m) {
 		return
 	}
-	s.emit(i, j, date{y, m, d}, Day, true, false)
+	s.emit(i, j, date{y, m, d}, Day, true, true)
 }
 
 // emitMonth emits a month without a year.
 func (s *scanner) emitMonth(i, j, m int) {
 	if s.pubPrec == 0 {
-		s.emit(i, j, date{}, Month, false, false)
+		s.emit(i, j, date{}, Month, false, true)
 		return
 	}
 	y := s.pub.y
 	if s.pubPrec >= Month && m > s.pub.m+1 {
 		y--
 	}
-	s.emit(i, j, date{y, m, 1}, Month, true, false)
+	s.emit(i, j, date{y, m, 1}, Month, true, true)
 }
 
 // matchWeekday handles a weekday at token j, the expression starting at
@@ -564,6 +570,9 @@ func (s *scanner) matchWeekday(i, j, dir int) int {
 		s.emit(i, j, date{}, Day, false, true)
 		return j - i + 1
 	}
+	if dir == 0 && s.future(i) {
+		dir = 1 // the vote will take place on Thursday
+	}
 	pub := s.pub.time()
 	diff := int(wd - pub.Weekday())
 	switch {
@@ -578,6 +587,33 @@ func (s *scanner) matchWeekday(i, j, dir int) int {
 	}
 	s.emit(i, j, fromTime(pub.AddDate(0, 0, diff)), Day, true, true)
 	return j - i + 1
+}
+
+// future reports whether the clause before token i speaks of the future:
+// "will", "is due to", "is expected to" a few words before, in the same
+// sentence.
+func (s *scanner) future(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 8; k-- {
+		t := s.toks[k]
+		if t.k == tPunct {
+			switch s.text[t.start] {
+			case '.', '!', '?', ';', '"':
+				return false
+			}
+			continue
+		}
+		if s.is(k, "will") || s.is(k, "shall") || s.is(k, "ll") || s.is(k, "plans") {
+			return true
+		}
+		if (s.is(k, "due") || s.is(k, "expected") || s.is(k, "scheduled") || s.is(k, "set") || s.is(k, "going")) &&
+			(s.is(k-1, "is") || s.is(k-1, "are") || s.is(k-1, "s")) && s.is(k+1, "to") {
+			return true // is due to appear, is expected to vote
+		}
+		if s.is(k, "said") || s.is(k, "was") || s.is(k, "were") || s.is(k, "had") || s.is(k, "did") {
+			return false // a past verb nearer the date governs it
+		}
+	}
+	return false
 }
 
 // matchDeictic handles "last/this/next" at token j (token i starts the
@@ -721,6 +757,9 @@ func (s *scanner) emitOffset(i, k, n int, u unit, _ int, fromPub bool) int {
 // matchThe handles "the following day", "the next day", "the previous
 // day", "the day before/after", "the same day".
 func (s *scanner) matchThe(i int) int {
+	if s.is(i-1, "over") || s.is(i-1, "for") || s.is(i-1, "within") || s.is(i-1, "throughout") || s.is(i-1, "during") {
+		return 0 // over the next year: a duration
+	}
 	switch {
 	case s.is(i+1, "following") || s.is(i+1, "next"):
 		if u, ok := s.unit(i + 2); ok && !s.is(i+2, "days") && !s.is(i+2, "weeks") && !s.is(i+2, "months") && !s.is(i+2, "years") {

@@ -14,7 +14,8 @@
 // in the publication year unless that puts them more than a month after
 // publication, in which case they go to the year before. A bare weekday
 // ("on Tuesday") is the latest such day strictly before publication
-// ("next Tuesday" the first one after). "N days later/earlier" counts from
+// ("next Tuesday", and a weekday after "will", "is due to" or "is
+// expected to" in the same clause, the first one after). "N days later/earlier" counts from
 // the latest date resolved before it in the text; "N days ago" counts from
 // publication.
 //
@@ -56,7 +57,7 @@ type Expr struct {
 	Text       string // the expression as written
 	Value      string // resolved date: YYYY, YYYY-MM or YYYY-MM-DD; "" if it could not be resolved
 	Precision  Precision
-	Relative   bool // resolved from another date ("Twelve days later", "on Tuesday", "this year")
+	Relative   bool // resolved from another date ("Twelve days later", "on Tuesday", "this year"), or given its year by publication ("in June")
 }
 
 // Find returns the time expressions of text in text order. published is the

@@ -23,35 +23,35 @@ func TestFind(t *testing.T) {
 		want          []want
 	}{
 		// Month and day.
-		{"month day", "He spoke on October 17 in Seoul.", pub, []want{{"October 17", "2017-10-17", Day, false}}},
-		{"day month", "He spoke on 17 October in Seoul.", pub, []want{{"17 October", "2017-10-17", Day, false}}},
-		{"abbreviated", "He spoke on Oct. 17 in Seoul.", pub, []want{{"Oct. 17", "2017-10-17", Day, false}}},
-		{"abbreviated no dot", "He spoke on Oct 17 in Seoul.", pub, []want{{"Oct 17", "2017-10-17", Day, false}}},
-		{"ordinal", "It ends on November 3rd.", pub, []want{{"November 3rd", "2017-11-03", Day, false}}},
-		{"ordinal of", "It began on the 3rd of March.", pub, []want{{"3rd of March", "2017-03-03", Day, false}}},
+		{"month day", "He spoke on October 17 in Seoul.", pub, []want{{"October 17", "2017-10-17", Day, true}}},
+		{"day month", "He spoke on 17 October in Seoul.", pub, []want{{"17 October", "2017-10-17", Day, true}}},
+		{"abbreviated", "He spoke on Oct. 17 in Seoul.", pub, []want{{"Oct. 17", "2017-10-17", Day, true}}},
+		{"abbreviated no dot", "He spoke on Oct 17 in Seoul.", pub, []want{{"Oct 17", "2017-10-17", Day, true}}},
+		{"ordinal", "It ends on November 3rd.", pub, []want{{"November 3rd", "2017-11-03", Day, true}}},
+		{"ordinal of", "It began on the 3rd of March.", pub, []want{{"3rd of March", "2017-03-03", Day, true}}},
 		{"month day year", "It was signed on October 17, 2015.", pub, []want{{"October 17, 2015", "2015-10-17", Day, false}}},
 		{"day month year", "It was signed on 2 January 2005.", pub, []want{{"2 January 2005", "2005-01-02", Day, false}}},
 		{"iso", "Filed 2005-01-02 in London.", pub, []want{{"2005-01-02", "2005-01-02", Day, false}}},
 		{"iso bad month", "Part 2005-13-02 code.", pub, []want{{"2005", "2005", Year, false}}},
-		{"future beyond a month goes back a year", "It happened on December 20.", pub, []want{{"December 20", "2016-12-20", Day, false}}},
-		{"future within a month stays", "It happens on November 20.", pub, []want{{"November 20", "2017-11-20", Day, false}}},
-		{"weekday and date", "on Tuesday, October 17, he said", pub, []want{{"Tuesday, October 17", "2017-10-17", Day, false}}},
-		{"impossible day is a count", "in February 30 people died", pub, []want{{"February", "2017-02", Month, false}}},
+		{"future beyond a month goes back a year", "It happened on December 20.", pub, []want{{"December 20", "2016-12-20", Day, true}}},
+		{"future within a month stays", "It happens on November 20.", pub, []want{{"November 20", "2017-11-20", Day, true}}},
+		{"weekday and date", "on Tuesday, October 17, he said", pub, []want{{"Tuesday, October 17", "2017-10-17", Day, true}}},
+		{"impossible day is a count", "in February 30 people died", pub, []want{{"February", "2017-02", Month, true}}},
 		{"leap day", "on 29 February 2004 it snowed", pub, []want{{"29 February 2004", "2004-02-29", Day, false}}},
 		{"time not day", "at May 5pm", pub, nil},
 
 		// Months.
-		{"in month", "He travelled there in June.", pub, []want{{"June", "2017-06", Month, false}}},
-		{"in april", "which in April unveiled a policy", pub, []want{{"April", "2017-04", Month, false}}},
+		{"in month", "He travelled there in June.", pub, []want{{"June", "2017-06", Month, true}}},
+		{"in april", "which in April unveiled a policy", pub, []want{{"April", "2017-04", Month, true}}},
 		{"month year", "It opened in January 2005.", pub, []want{{"January 2005", "2005-01", Month, false}}},
 		{"abbrev year", "It opened in Jan 2005.", pub, []want{{"Jan 2005", "2005-01", Month, false}}},
 		{"last month name", "He left last June.", pub, []want{{"last June", "2017-06", Month, true}}},
 		{"last month name same month", "He left last November.", pub, []want{{"last November", "2016-11", Month, true}}},
 		{"next month name", "He leaves next March.", pub, []want{{"next March", "2018-03", Month, true}}},
-		{"month later in year goes back", "It happened in December.", pub, []want{{"December", "2017-12", Month, false}}},
-		{"month two later goes back", "It happened in January.", "2017-10-15", []want{{"January", "2017-01", Month, false}}},
-		{"early month", "It ends in early March.", pub, []want{{"early March", "2017-03", Month, false}}},
-		{"mid month", "It ends in mid-March.", pub, []want{{"mid-March", "2017-03", Month, false}}},
+		{"month later in year goes back", "It happened in December.", pub, []want{{"December", "2017-12", Month, true}}},
+		{"month two later goes back", "It happened in January.", "2017-10-15", []want{{"January", "2017-01", Month, true}}},
+		{"early month", "It ends in early March.", pub, []want{{"early March", "2017-03", Month, true}}},
+		{"mid month", "It ends in mid-March.", pub, []want{{"mid-March", "2017-03", Month, true}}},
 		{"late year", "It ended late 2004.", pub, []want{{"late 2004", "2004", Year, false}}},
 		{"mid year", "It ended by mid-2004.", pub, []want{{"mid-2004", "2004", Year, false}}},
 
@@ -59,8 +59,8 @@ func TestFind(t *testing.T) {
 		{"theresa may", "Theresa May said so.", pub, nil},
 		{"modal may", "It May be that he goes.", pub, nil},
 		{"may possessive", "after May's chairman resigned", pub, nil},
-		{"in may", "elections in May will decide", pub, []want{{"May", "2017-05", Month, false}}},
-		{"may day", "on May 1 workers march", pub, []want{{"May 1", "2017-05-01", Day, false}}},
+		{"in may", "elections in May will decide", pub, []want{{"May", "2017-05", Month, true}}},
+		{"may day", "on May 1 workers march", pub, []want{{"May 1", "2017-05-01", Day, true}}},
 		{"march verb", "They will March on the capital.", pub, nil},
 		{"august adjective", "The August body met.", pub, nil},
 		{"month as name", "June Whitfield starred.", pub, nil},
@@ -74,6 +74,12 @@ func TestFind(t *testing.T) {
 		{"weekday possessive", "Tuesday's meeting was long", pub, []want{{"Tuesday", "2017-10-31", Day, true}}},
 		{"sunday times", "told the Sunday Times that", pub, nil},
 		{"weekday no pub", "on Tuesday they met", "", []want{{"Tuesday", "", Day, true}}},
+		{"future weekday", "The vote will take place on Thursday.", pub, []want{{"Thursday", "2017-11-02", Day, true}}},
+		{"due weekday", "He is due to appear in court on Monday.", pub, []want{{"Monday", "2017-11-06", Day, true}}},
+		{"past verb nearer", "He will say he was there on Monday.", pub, []want{{"Monday", "2017-10-30", Day, true}}},
+		{"future in another sentence", "It will rain. On Monday it was dry.", pub, []want{{"Monday", "2017-10-30", Day, true}}},
+		{"due to is not future", "It closed due to problems, while on Tuesday output fell.", pub, []want{{"Tuesday", "2017-10-31", Day, true}}},
+		{"title tomorrow", "the single What Happens Tomorrow sold well", pub, nil},
 
 		// Publication-relative.
 		{"yesterday", "He said yesterday that", pub, []want{{"yesterday", "2017-10-31", Day, true}}},
@@ -97,7 +103,7 @@ func TestFind(t *testing.T) {
 
 		// Relative to a date in the text.
 		{"days later", "He spoke on September 19. Twelve days later he tweeted.", pub, []want{
-			{"September 19", "2017-09-19", Day, false}, {"Twelve days later", "2017-10-01", Day, true}}},
+			{"September 19", "2017-09-19", Day, true}, {"Twelve days later", "2017-10-01", Day, true}}},
 		{"weeks later", "On 1 March 2004 he left. Two weeks later he came back.", pub, []want{
 			{"1 March 2004", "2004-03-01", Day, false}, {"Two weeks later", "2004-03-15", Day, true}}},
 		{"month earlier", "In June 2004 it rose, a month earlier it fell.", pub, []want{
@@ -111,6 +117,7 @@ func TestFind(t *testing.T) {
 		{"later without anchor", "Twelve days later he tweeted.", pub, []want{{"Twelve days later", "", Day, true}}},
 		{"vague days later", "Days later, he tweeted.", pub, nil},
 		{"days after an event", "two days after the vote", pub, nil},
+		{"over the next year", "growth over the next year", pub, nil},
 
 		// Years.
 		{"in year", "until he defected in 2016.", pub, []want{{"2016", "2016", Year, false}}},
@@ -123,9 +130,9 @@ func TestFind(t *testing.T) {
 		{"percent", "up 2000% on the year", pub, nil},
 		{"small number", "200 people died", pub, nil},
 		{"year range", "in 2004-2005 it rose", pub, []want{{"2004", "2004", Year, false}, {"2005", "2005", Year, false}}},
-		{"year only pub", "on October 17 he said", "2017", []want{{"October 17", "2017-10-17", Day, false}}},
-		{"no pub", "on October 17 he said", "", []want{{"October 17", "", Day, false}}},
-		{"bad pub", "on October 17 he said", "17/10/2017", []want{{"October 17", "", Day, false}}},
+		{"year only pub", "on October 17 he said", "2017", []want{{"October 17", "2017-10-17", Day, true}}},
+		{"no pub", "on October 17 he said", "", []want{{"October 17", "", Day, true}}},
+		{"bad pub", "on October 17 he said", "17/10/2017", []want{{"October 17", "", Day, true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

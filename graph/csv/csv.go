@@ -3,18 +3,20 @@
 // they are by pandas, R, igraph and spreadsheets.
 //
 // nodes.csv: Id, Label, EntityType, Aliases, Roles, Mentions, Sources,
-// FirstSeen, LastSeen, Interval.
+// FirstSeen, LastSeen, timeset.
 //
-// edges.csv: Source, Target, Type, Id, Label, Relation, Weight, FirstSeen,
-// LastSeen, Interval.
+// edges.csv: Source, Target, Type, Kind, Id, Label, Relation, Weight,
+// FirstSeen, LastSeen, timeset.
 //
 // In Gephi's edge table Type means Directed or Undirected, so it is always
-// "Directed" and the predicate (said, role_of, …) goes in Label and again
-// in Relation; for the same reason the node's PERSON/ORG/… is EntityType,
-// not Type. Interval holds the days a node or edge is dated, in Gephi's
+// "Directed"; the predicate (said, role_of, …) goes in Label, in Relation
+// and in Kind, which Gephi (0.9.2 and later) uses to keep parallel edges of
+// different predicates apart instead of merging them. The node's
+// PERSON/ORG/… is EntityType, so that no reader mistakes it for an edge
+// direction. timeset, the column Gephi itself writes and reads for when an
+// element exists, holds the days a node or edge is dated in Gephi's
 // interval-set syntax "<[2005-01-01, 2005-01-31]; [2005-03-02, 2005-03-02]>"
-// (empty when undated): choose "Interval" as its type on import for a
-// dynamic graph. Lists are joined with " | ". Files are UTF-8 without a
+// (empty when undated): import it as an interval set for a dynamic graph. Lists are joined with " | ". Files are UTF-8 without a
 // byte-order mark, comma-separated, quoted per RFC 4180, lines ending in
 // "\n"; in text, control characters and invalid UTF-8 are replaced by U+FFFD;
 // IDs are mapped as in the GEXF export ('%' and those characters become
@@ -45,8 +47,8 @@ const ListSep = " | "
 
 // NodeHeader and EdgeHeader are the first lines of the two files.
 var (
-	NodeHeader = []string{"Id", "Label", "EntityType", "Aliases", "Roles", "Mentions", "Sources", "FirstSeen", "LastSeen", "Interval"}
-	EdgeHeader = []string{"Source", "Target", "Type", "Id", "Label", "Relation", "Weight", "FirstSeen", "LastSeen", "Interval"}
+	NodeHeader = []string{"Id", "Label", "EntityType", "Aliases", "Roles", "Mentions", "Sources", "FirstSeen", "LastSeen", "timeset"}
+	EdgeHeader = []string{"Source", "Target", "Type", "Kind", "Id", "Label", "Relation", "Weight", "FirstSeen", "LastSeen", "timeset"}
 )
 
 // Write writes the nodes of g to nodes and its edges to edges, streaming:
@@ -54,7 +56,7 @@ var (
 // and from the writers stop it.
 func Write(ctx context.Context, nodes, edges io.Writer, g graph.Walker, opts Options) error {
 	var (
-		rec   = make([]string, len(NodeHeader))
+		rec   = make([]string, len(EdgeHeader))
 		spans []dates.Span
 		ib    []byte
 	)
@@ -94,7 +96,7 @@ func Write(ctx context.Context, nodes, edges io.Writer, g graph.Walker, opts Opt
 		rec[7] = xmltext.Clean(n.FirstSeen)
 		rec[8] = xmltext.Clean(n.LastSeen)
 		rec[9] = interval(n.Dates, n.FirstSeen, n.LastSeen)
-		return nw.Write(rec)
+		return nw.Write(rec[:len(NodeHeader)])
 	})
 	if err == nil {
 		nw.Flush()
@@ -117,16 +119,17 @@ func Write(ctx context.Context, nodes, edges io.Writer, g graph.Walker, opts Opt
 		rec[0] = xmltext.ID(e.Source)
 		rec[1] = xmltext.ID(e.Target)
 		rec[2] = "Directed"
-		rec[3] = xmltext.ID(e.ID)
-		rec[4] = rel
+		rec[3] = rel
+		rec[4] = xmltext.ID(e.ID)
 		rec[5] = rel
-		rec[6] = ""
+		rec[6] = rel
+		rec[7] = ""
 		if !math.IsNaN(e.Weight) && !math.IsInf(e.Weight, 0) {
-			rec[6] = strconv.FormatFloat(e.Weight, 'g', -1, 64)
+			rec[7] = strconv.FormatFloat(e.Weight, 'g', -1, 64)
 		}
-		rec[7] = xmltext.Clean(e.FirstSeen)
-		rec[8] = xmltext.Clean(e.LastSeen)
-		rec[9] = interval(e.Dates, e.FirstSeen, e.LastSeen)
+		rec[8] = xmltext.Clean(e.FirstSeen)
+		rec[9] = xmltext.Clean(e.LastSeen)
+		rec[10] = interval(e.Dates, e.FirstSeen, e.LastSeen)
 		return ew.Write(rec)
 	})
 	if err == nil {

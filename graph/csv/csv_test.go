@@ -68,10 +68,10 @@ func TestWrite(t *testing.T) {
 			}
 			for _, r := range edges[1:] {
 				if !ids[r[0]] || !ids[r[1]] {
-					t.Errorf("edge %q: %q -> %q dangles", r[3], r[0], r[1])
+					t.Errorf("edge %q: %q -> %q dangles", r[4], r[0], r[1])
 				}
 				if r[2] != "Directed" {
-					t.Errorf("edge %q Type = %q, want Directed", r[3], r[2])
+					t.Errorf("edge %q Type = %q, want Directed", r[4], r[2])
 				}
 				for _, f := range r {
 					checkText(t, f)
@@ -102,7 +102,7 @@ func TestWriteValues(t *testing.T) {
 	if !reflect.DeepEqual(nodes[3], want) {
 		t.Errorf("node row 3 = %q, want %q", nodes[3], want)
 	}
-	wantE := []string{"person:joseph-yun", "person:rex-tillerson", "Directed", "e5", "mentioned_with", "mentioned_with", "3.5", "", "", ""}
+	wantE := []string{"person:joseph-yun", "person:rex-tillerson", "Directed", "mentioned_with", "e5", "mentioned_with", "mentioned_with", "3.5", "", "", ""}
 	if !reflect.DeepEqual(edges[5], wantE) {
 		t.Errorf("edge row 5 = %q, want %q", edges[5], wantE)
 	}
@@ -114,5 +114,24 @@ func TestWriteErrors(t *testing.T) {
 	var nb, eb bytes.Buffer
 	if err := csv.Write(ctx, &nb, &eb, exporttest.Small().Walker(), csv.Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Write(cancelled) = %v, want context.Canceled", err)
+	}
+}
+
+func TestWriteStore(t *testing.T) {
+	g := exporttest.Store(t)
+	wantN, wantE := exporttest.Count(t, g)
+	nb, eb := write(t, g)
+	nodes, edges := read(t, "nodes.csv", nb), read(t, "edges.csv", eb)
+	if len(nodes)-1 != wantN || len(edges)-1 != wantE {
+		t.Errorf("wrote %d node rows, %d edge rows, want %d, %d", len(nodes)-1, len(edges)-1, wantN, wantE)
+	}
+	ids := map[string]bool{}
+	for _, r := range nodes[1:] {
+		ids[r[0]] = true
+	}
+	for _, r := range edges[1:] {
+		if !ids[r[0]] || !ids[r[1]] {
+			t.Errorf("edge %q: %q -> %q dangles", r[4], r[0], r[1])
+		}
 	}
 }

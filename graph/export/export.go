@@ -24,7 +24,9 @@ var Formats = []string{"gexf", "graphml", "csv", "json", "rdf"}
 
 // Options tune the formats that have options.
 type Options struct {
-	Dynamic bool // GEXF: dates as spells, for Gephi's timeline
+	Dynamic     bool   // GEXF: dates as spells, for Gephi's timeline
+	GEXFVersion string // GEXF: "1.3" (default) or "1.2draft" for older Gephi and networkx before 3.6
+	Dgraph      bool   // RDF: the N-Quads flavour Dgraph's live loader takes (blank nodes, dgraph.type)
 }
 
 // Check returns an error naming the formats if format is not one of them.
@@ -69,13 +71,13 @@ func Write(ctx context.Context, format string, w io.Writer, g graph.Walker, opts
 	}
 	switch format {
 	case "gexf":
-		return gexf.Write(ctx, w, g, gexf.Options{Dynamic: opts.Dynamic})
+		return gexf.Write(ctx, w, g, gexf.Options{Dynamic: opts.Dynamic, Version: opts.GEXFVersion})
 	case "graphml":
 		return graphml.Write(ctx, w, g, graphml.Options{})
 	case "json":
 		return jsongraph.Write(ctx, w, g, jsongraph.Options{})
 	case "rdf":
-		return nquads.Write(ctx, w, g, nquads.Options{})
+		return nquads.Write(ctx, w, g, nquads.Options{Dgraph: opts.Dgraph})
 	}
 	zw := zip.NewWriter(w)
 	// A zip takes one entry at a time, so the graph is walked twice: once

@@ -2,6 +2,7 @@ package gexf_test
 
 import (
 	"context"
+	"flag"
 	"io"
 	"testing"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/newsgraph/newsgraph/graph/gexf"
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
 )
+
+var _ = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func writeDiscard(ctx context.Context, g graph.Walker) error {
 	return gexf.Write(ctx, io.Discard, g, gexf.Options{Dynamic: true})

@@ -1,5 +1,6 @@
 // Package gexf writes the graph as GEXF 1.3 (https://gexf.net), the format
-// Gephi reads natively and networkx (3.6 and later) and Gephi Lite open.
+// Gephi reads natively and networkx (3.6 and later) and Gephi Lite open, or
+// as GEXF 1.2draft for older readers.
 //
 // Nodes carry their type, aliases, roles, mention and source counts and
 // first and last dates as declared attributes, a viz:color by type and a
@@ -18,6 +19,7 @@ package gexf
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -44,7 +46,15 @@ type Options struct {
 	Creator string
 	// Description goes into meta; "" leaves it out.
 	Description string
+	// Version is the GEXF version to write: "1.3" (the default when "") or
+	// "1.2draft", for Gephi before 0.9.3 and networkx before 3.6 (Debian
+	// 12's 2.8.8), which cannot read 1.3. 1.2draft has no edge kind, so
+	// Gephi merges parallel edges of different predicates.
+	Version string
 }
+
+// ErrVersion reports an Options.Version Write does not know.
+var ErrVersion = errors.New("gexf: unknown version (want 1.3 or 1.2draft)")
 
 // ListSep joins the items of list-valued attributes.
 const ListSep = " | "
@@ -52,6 +62,11 @@ const ListSep = " | "
 // Write writes g to w as GEXF 1.3, streaming: memory does not grow with
 // the size of the graph. Errors from g, from ctx and from w stop it.
 func Write(ctx context.Context, w io.Writer, g graph.Walker, opts Options) error {
+	switch opts.Version {
+	case "", "1.3", "1.2draft":
+	default:
+		return fmt.Errorf("%w: %q", ErrVersion, opts.Version)
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	x := &writer{w: bw, opts: opts}
 	x.header()
@@ -93,9 +108,13 @@ func (x *writer) flushBuf() error {
 }
 
 func (x *writer) header() {
-	b := append(x.buf, `<?xml version="1.0" encoding="UTF-8"?>
-<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
-  <meta`...)
+	b := append(x.buf, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
+	if x.opts.Version == "1.2draft" {
+		b = append(b, `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">`...)
+	} else {
+		b = append(b, `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`...)
+	}
+	b = append(b, "\n  <meta"...)
 	if !x.opts.Modified.IsZero() {
 		b = append(b, ` lastmodifieddate="`...)
 		b = x.opts.Modified.UTC().AppendFormat(b, time.DateOnly)
@@ -183,8 +202,10 @@ func (x *writer) edge(e graph.Edge) {
 	if e.Type != "" {
 		b = append(b, ` label="`...)
 		b = xmltext.Append(b, string(e.Type))
-		b = append(b, `" kind="`...)
-		b = xmltext.Append(b, string(e.Type))
+		if x.opts.Version != "1.2draft" {
+			b = append(b, `" kind="`...)
+			b = xmltext.Append(b, string(e.Type))
+		}
 		b = append(b, '"')
 	}
 	if !math.IsNaN(e.Weight) && !math.IsInf(e.Weight, 0) {

@@ -7,8 +7,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +70,8 @@ func TestWrite(t *testing.T) {
 		{"static", exporttest.Small(), gexf.Options{Modified: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)}, "small.gexf"},
 		{"dynamic", exporttest.Small(), gexf.Options{Dynamic: true, Description: "seed <graph> & co"}, "small-dynamic.gexf"},
 		{"hostile", exporttest.Hostile(), gexf.Options{Dynamic: true}, "hostile.gexf"},
+		{"1.2draft", exporttest.Small(), gexf.Options{Dynamic: true, Version: "1.2draft"}, "small-1.2draft.gexf"},
+		{"hostile 1.2draft", exporttest.Hostile(), gexf.Options{Version: "1.2draft"}, "hostile-1.2draft.gexf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +158,10 @@ func TestWriteErrors(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Write(cancelled) = %v, want context.Canceled", err)
 	}
+	err = gexf.Write(context.Background(), new(bytes.Buffer), exporttest.Small().Walker(), gexf.Options{Version: "1.4"})
+	if !errors.Is(err, gexf.ErrVersion) {
+		t.Errorf("Write(version 1.4) = %v, want ErrVersion", err)
+	}
 	err = gexf.Write(context.Background(), failWriter{}, exporttest.Generated{N: 5000}, gexf.Options{})
 	if !errors.Is(err, errDisk) {
 		t.Errorf("Write(failing writer) = %v, want %v", err, errDisk)
@@ -181,5 +185,34 @@ func TestSize(t *testing.T) {
 	}
 }
 
-var _ = regexp.MustCompile
-var _ = strings.Contains
+// TestWriteStore exports the real store, dynamic, and checks the file as
+// Gephi's and networkx's users would.
+func TestWriteStore(t *testing.T) {
+	g := exporttest.Store(t)
+	wantN, wantE := exporttest.Count(t, g)
+	out := write(t, g, gexf.Options{Dynamic: true, Modified: time.Now()})
+	d := parse(t, out)
+	if len(d.Graph.Nodes) != wantN || len(d.Graph.Edges) != wantE {
+		t.Errorf("wrote %d nodes, %d edges, want %d, %d", len(d.Graph.Nodes), len(d.Graph.Edges), wantN, wantE)
+	}
+	path := filepath.Join(t.TempDir(), "store.gexf")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exporttest.Check(t, path)
+}
+
+// TestWriteFiltered exports an ego network through graph.Filtered.
+func TestWriteFiltered(t *testing.T) {
+	g := graph.Filtered(exporttest.Store(t), graph.Filter{Ego: "ms berg", Types: []string{"PERSON", "QUOTE"}})
+	out := write(t, g, gexf.Options{Dynamic: true})
+	d := parse(t, out)
+	if len(d.Graph.Nodes) < 2 || len(d.Graph.Edges) < 1 {
+		t.Errorf("ego network of Ms Berg has %d nodes and %d edges, want at least 2 and 1", len(d.Graph.Nodes), len(d.Graph.Edges))
+	}
+	path := filepath.Join(t.TempDir(), "ego.gexf")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exporttest.Check(t, path)
+}

@@ -2,6 +2,7 @@ package graphml_test
 
 import (
 	"context"
+	"flag"
 	"io"
 	"testing"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/newsgraph/newsgraph/graph/graphml"
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
 )
+
+var _ = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func writeDiscard(ctx context.Context, g graph.Walker) error {
 	return graphml.Write(ctx, io.Discard, g, graphml.Options{})

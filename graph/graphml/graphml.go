@@ -47,6 +47,7 @@ const header = `<?xml version="1.0" encoding="UTF-8"?>
   <key id="dates" for="node" attr.name="dates" attr.type="string"/>
   <key id="newsgraph_id" for="node" attr.name="newsgraph_id" attr.type="string"/>
   <key id="relation" for="edge" attr.name="relation" attr.type="string"/>
+  <key id="e_label" for="edge" attr.name="label" attr.type="string"/>
   <key id="weight" for="edge" attr.name="weight" attr.type="double">
     <default>1</default>
   </key>
@@ -57,6 +58,9 @@ const header = `<?xml version="1.0" encoding="UTF-8"?>
 
 // Write writes g to w as GraphML, streaming: memory does not grow with the
 // size of the graph. Errors from g, from ctx and from w stop it.
+//
+// Node labels and edge labels (the predicate, again) are the keys named
+// "label", which Gephi and Cytoscape show; weights are "weight".
 func Write(ctx context.Context, w io.Writer, g graph.Walker, opts Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	gid := opts.GraphID
@@ -126,6 +130,7 @@ func appendEdge(b []byte, e graph.Edge) []byte {
 	b = AppendID(b, e.Target)
 	b = append(b, "\">\n"...)
 	b = data(b, "relation", string(e.Type))
+	b = data(b, "e_label", string(e.Type))
 	if !math.IsNaN(e.Weight) && !math.IsInf(e.Weight, 0) {
 		b = append(b, `      <data key="weight">`...)
 		b = strconv.AppendFloat(b, e.Weight, 'g', -1, 64)

@@ -161,3 +161,21 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("Write(cancelled) = %v, want context.Canceled", err)
 	}
 }
+
+func TestWriteStore(t *testing.T) {
+	g := exporttest.Store(t)
+	wantN, wantE := exporttest.Count(t, g)
+	out := write(t, g)
+	var d doc
+	if err := xml.Unmarshal(out, &d); err != nil {
+		t.Fatalf("output is not well-formed XML: %v", err)
+	}
+	if len(d.Graph.Nodes) != wantN || len(d.Graph.Edges) != wantE {
+		t.Errorf("wrote %d nodes, %d edges, want %d, %d", len(d.Graph.Nodes), len(d.Graph.Edges), wantN, wantE)
+	}
+	path := filepath.Join(t.TempDir(), "store.graphml")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exporttest.Check(t, path)
+}

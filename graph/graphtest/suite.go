@@ -450,6 +450,10 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		berg := byName(t, s, "Anna Berg")
+		if got, want := nodes[berg.ID].Dates, []string{"2020-03-01", "2020-03-02", "2020-04-10"}; !slices.Equal(got, want) {
+			t.Errorf("Walker: Anna Berg's Dates = %q, want %q", got, want)
+		}
 		st, _ := s.Stats(ctx)
 		if want := st.Entities + st.Quotes + st.Events; len(nodes) != want {
 			t.Errorf("Walker: %d nodes, want %d", len(nodes), want)

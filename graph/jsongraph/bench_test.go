@@ -2,13 +2,16 @@ package jsongraph_test
 
 import (
 	"context"
+	"flag"
 	"io"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/jsongraph"
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
+	"github.com/newsgraph/newsgraph/graph/jsongraph"
 )
+
+var _ = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func writeDiscard(ctx context.Context, g graph.Walker) error {
 	return jsongraph.Write(ctx, io.Discard, g, jsongraph.Options{})

@@ -114,3 +114,24 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("Write(cancelled) = %v, want context.Canceled", err)
 	}
 }
+
+func TestWriteStore(t *testing.T) {
+	g := exporttest.Store(t)
+	wantN, wantE := exporttest.Count(t, g)
+	out := write(t, g)
+	var d jsongraph.Graph
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Nodes) != wantN || len(d.Links) != wantE {
+		t.Errorf("wrote %d nodes, %d links, want %d, %d", len(d.Nodes), len(d.Links), wantN, wantE)
+	}
+	path := filepath.Join(t.TempDir(), "store.json")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.TrimSpace(exporttest.Networkx(t, loadNX, path))
+	if want := fmt.Sprintf("%d %d True True", wantN, wantE); got != want {
+		t.Errorf("networkx read %q, want %q", got, want)
+	}
+}

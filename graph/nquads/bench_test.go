@@ -2,13 +2,16 @@ package nquads_test
 
 import (
 	"context"
+	"flag"
 	"io"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/nquads"
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
+	"github.com/newsgraph/newsgraph/graph/nquads"
 )
+
+var _ = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func writeDiscard(ctx context.Context, g graph.Walker) error {
 	return nquads.Write(ctx, io.Discard, g, nquads.Options{})

@@ -1,7 +1,7 @@
 // Package nquads writes the graph as RDF 1.1 N-Quads
 // (https://www.w3.org/TR/n-quads/), one statement a line, which triple
-// stores (Jena, Oxigraph, GraphDB, Virtuoso…) and Dgraph's loaders take as
-// they are.
+// stores (Jena, Oxigraph, GraphDB, Virtuoso, rdflib…) take as they are;
+// Options.Dgraph writes the dialect Dgraph's live and bulk loaders want.
 //
 // # Vocabulary
 //
@@ -61,6 +61,16 @@ type Options struct {
 	// Graph is the IRI of the named graph holding every statement. ""
 	// means "urn:newsgraph:graph".
 	Graph string
+	// Dgraph writes for Dgraph's live and bulk loaders, which take no IRI
+	// as a node name and read the fourth term as a namespace: nodes and
+	// edges become blank nodes (_:n… and _:e…, the ID with every byte but
+	// ASCII letters and digits as _XX, which the loader maps to UIDs, and
+	// persists with --xidmap), each is typed by a <dgraph.type> ("Person",
+	// "Organization", …, "Edge") instead of rdf:type, since Dgraph cannot
+	// take an IRI as an object; statements have no graph term, dates are
+	// plain strings and numbers are typed xs:int and xs:double. That is
+	// Dgraph's dialect: N-Quads but for the relative IRI <dgraph.type>.
+	Dgraph bool
 }
 
 // ErrBadIRI reports an Options IRI a triple store would refuse.
@@ -88,6 +98,9 @@ func Write(ctx context.Context, w io.Writer, g graph.Walker, opts Options) error
 		}
 	}
 	x.graph = " <" + or(opts.Graph, "urn:newsgraph:graph") + "> .\n"
+	if opts.Dgraph {
+		x.dgraph, x.graph = true, " .\n"
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	flush := func() error {
 		_, err := bw.Write(x.buf)
@@ -141,6 +154,7 @@ func checkIRI(iri string) error {
 }
 
 type writer struct {
+	dgraph      bool
 	base, vocab string
 	graph       string // " <graph> .\n"
 	buf         []byte
@@ -160,7 +174,13 @@ func (x *writer) node(n graph.Node) {
 	if !ok {
 		t = Schema + "Thing"
 	}
-	x.iriTriple(n.ID, RDF+"type", t)
+	if x.dgraph {
+		// Dgraph reads an IRI object as a node it cannot name: the type
+		// goes in dgraph.type instead.
+		x.literal(n.ID, "dgraph.type", strings.TrimPrefix(t, Schema))
+	} else {
+		x.iriTriple(n.ID, RDF+"type", t)
+	}
 	name := Schema + "name"
 	if typ == "QUOTE" {
 		name = Schema + "text"
@@ -222,10 +242,15 @@ func (x *writer) edge(e graph.Edge) {
 	}
 
 	// The edge as a resource, to carry weight and dates.
-	x.edgeStart(e.ID, RDF+"type")
-	x.buf = append(x.buf, '<')
-	x.buf = append(x.buf, x.vocab...)
-	x.buf = append(x.buf, "Edge>"...)
+	if x.dgraph {
+		x.edgeStart(e.ID, "dgraph.type")
+		x.buf = append(x.buf, `"Edge"`...)
+	} else {
+		x.edgeStart(e.ID, RDF+"type")
+		x.buf = append(x.buf, '<')
+		x.buf = append(x.buf, x.vocab...)
+		x.buf = append(x.buf, "Edge>"...)
+	}
 	x.buf = append(x.buf, x.graph...)
 	x.edgeStart(e.ID, x.vocab+"source")
 	x.buf = x.nodeIRI(x.buf, e.Source)
@@ -240,25 +265,42 @@ func (x *writer) edge(e graph.Edge) {
 		x.edgeStart(e.ID, x.vocab+"weight")
 		x.buf = append(x.buf, '"')
 		x.buf = strconv.AppendFloat(x.buf, e.Weight, 'g', -1, 64)
-		x.buf = append(x.buf, `"^^<`+XSD+`double>`...)
+		x.buf = append(x.buf, x.typeIRI("double")...)
 		x.buf = append(x.buf, x.graph...)
 	}
 	for _, d := range [...]struct{ p, v string }{{"firstSeen", e.FirstSeen}, {"lastSeen", e.LastSeen}} {
 		if d.v != "" {
 			x.edgeStart(e.ID, x.vocab+d.p)
-			x.buf = appendDate(x.buf, d.v)
+			x.buf = x.appendDate(x.buf, d.v)
 			x.buf = append(x.buf, x.graph...)
 		}
 	}
 	for _, d := range e.Dates {
 		x.edgeStart(e.ID, x.vocab+"date")
-		x.buf = appendDate(x.buf, d)
+		x.buf = x.appendDate(x.buf, d)
 		x.buf = append(x.buf, x.graph...)
 	}
 }
 
-// nodeIRI appends the IRI of node id.
+// typeIRI closes a number literal with its datatype.
+// It returns constants: this runs for every number written.
+func (x *writer) typeIRI(t string) string {
+	switch {
+	case x.dgraph && t == "integer":
+		return `"^^<xs:int>`
+	case x.dgraph:
+		return `"^^<xs:double>`
+	case t == "integer":
+		return `"^^<` + XSD + `integer>`
+	}
+	return `"^^<` + XSD + `double>`
+}
+
+// nodeIRI appends the IRI of node id, or its blank node for Dgraph.
 func (x *writer) nodeIRI(b []byte, id string) []byte {
+	if x.dgraph {
+		return appendBlank(append(b, "_:n"...), id)
+	}
 	b = append(b, '<')
 	b = append(b, x.base...)
 	b = append(b, "node:"...)
@@ -267,11 +309,16 @@ func (x *writer) nodeIRI(b []byte, id string) []byte {
 }
 
 func (x *writer) edgeStart(id, pred string) {
-	x.buf = append(x.buf, '<')
-	x.buf = append(x.buf, x.base...)
-	x.buf = append(x.buf, "edge:"...)
-	x.buf = appendPct(x.buf, id)
-	x.buf = append(x.buf, "> <"...)
+	if x.dgraph {
+		x.buf = appendBlank(append(x.buf, "_:e"...), id)
+		x.buf = append(x.buf, " <"...)
+	} else {
+		x.buf = append(x.buf, '<')
+		x.buf = append(x.buf, x.base...)
+		x.buf = append(x.buf, "edge:"...)
+		x.buf = appendPct(x.buf, id)
+		x.buf = append(x.buf, "> <"...)
+	}
 	x.buf = append(x.buf, pred...)
 	x.buf = append(x.buf, "> "...)
 }
@@ -307,7 +354,7 @@ func (x *writer) integer(id, pred string, v int) {
 	x.subject(id, pred)
 	x.buf = append(x.buf, '"')
 	x.buf = strconv.AppendInt(x.buf, int64(v), 10)
-	x.buf = append(x.buf, `"^^<`+XSD+`integer>`...)
+	x.buf = append(x.buf, x.typeIRI("integer")...)
 	x.buf = append(x.buf, x.graph...)
 }
 
@@ -316,14 +363,15 @@ func (x *writer) date(id, pred, d string) {
 		return
 	}
 	x.subject(id, pred)
-	x.buf = appendDate(x.buf, d)
+	x.buf = x.appendDate(x.buf, d)
 	x.buf = append(x.buf, x.graph...)
 }
 
 // appendDate appends d typed by its precision; a malformed date stays a
-// plain string rather than a typed literal a store would reject.
-func appendDate(b []byte, d string) []byte {
-	if !dates.Valid(d) {
+// plain string rather than a typed literal a store would reject, and so do
+// all dates for Dgraph, which has no partial-date types.
+func (x *writer) appendDate(b []byte, d string) []byte {
+	if x.dgraph || !dates.Valid(d) {
 		return appendLiteral(b, d)
 	}
 	b = append(b, '"')
@@ -374,6 +422,21 @@ func appendLiteral(b []byte, s string) []byte {
 		}
 	}
 	return append(b, '"')
+}
+
+// appendBlank appends s as the rest of a blank node label: ASCII letters
+// and digits stay, every other byte becomes _XX, one-to-one.
+func appendBlank(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			b = append(b, c)
+		} else {
+			b = append(b, '_', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
 }
 
 // appendPct appends s percent-encoded for use inside an IRI: ASCII letters

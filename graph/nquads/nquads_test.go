@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -174,5 +175,71 @@ func TestWriteErrors(t *testing.T) {
 	cancel()
 	if err := nquads.Write(ctx, new(bytes.Buffer), exporttest.Small().Walker(), nquads.Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Write(cancelled) = %v, want context.Canceled", err)
+	}
+}
+
+func TestWriteStore(t *testing.T) {
+	g := exporttest.Store(t)
+	wantN, wantE := exporttest.Count(t, g)
+	quads, err := parseNQuads(write(t, g, nquads.Options{}))
+	if err != nil {
+		t.Fatalf("a triple store would reject the output: %v", err)
+	}
+	nodes, edges := 0, 0
+	for _, q := range quads {
+		if q.P.Value == rdfType {
+			if q.O.Value == edgeType {
+				edges++
+			} else {
+				nodes++
+			}
+		}
+	}
+	if nodes != wantN || edges != wantE {
+		t.Errorf("typed %d nodes and %d edges, want %d and %d", nodes, edges, wantN, wantE)
+	}
+}
+
+func TestWriteDgraph(t *testing.T) {
+	for _, g := range []*exporttest.Graph{exporttest.Small(), exporttest.Hostile()} {
+		out := write(t, g.Walker(), nquads.Options{Dgraph: true})
+		// <dgraph.type> is the one term of Dgraph's dialect that is not an
+		// absolute IRI; everything else must pass the strict parser.
+		quads, err := parse(bytes.ReplaceAll(out, []byte("<dgraph.type>"), []byte("<urn:dgraph.type>")), false)
+		if err != nil {
+			t.Fatalf("Dgraph output rejected: %v", err)
+		}
+		blank := regexp.MustCompile(`^[ne][A-Za-z0-9_]*$`)
+		types := map[string]string{}
+		for _, q := range quads {
+			if q.G.Kind != 0 {
+				t.Errorf("statement %v has a graph term; Dgraph reads it as a namespace", q)
+			}
+			if q.S.Kind != 'B' || !blank.MatchString(q.S.Value) {
+				t.Errorf("subject %q is not a blank node Dgraph can map", q.S.Value)
+			}
+			if q.P.Value == "urn:dgraph.type" {
+				if prev, ok := types[q.S.Value]; ok {
+					t.Errorf("%s has dgraph.type %q and %q: two IDs share a blank node", q.S.Value, prev, q.O.Value)
+				}
+				types[q.S.Value] = q.O.Value
+			}
+		}
+		if len(types) != len(g.Nodes)+len(g.Edges) {
+			t.Errorf("%d blank nodes typed, want %d nodes + %d edges", len(types), len(g.Nodes), len(g.Edges))
+		}
+	}
+}
+
+func TestWriteDgraphNoIRIObjects(t *testing.T) {
+	quads, err := parse(bytes.ReplaceAll(write(t, exporttest.Small().Walker(), nquads.Options{Dgraph: true}),
+		[]byte("<dgraph.type>"), []byte("<urn:dgraph.type>")), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range quads {
+		if q.O.Kind == 'I' {
+			t.Errorf("%s %s has the IRI object %s, which Dgraph cannot load", q.S.Value, q.P.Value, q.O.Value)
+		}
 	}
 }

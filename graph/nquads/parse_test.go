@@ -26,7 +26,10 @@ type quad struct{ S, P, O, G term }
 // writes one. IRIs must be absolute, free of spaces and <>"{}|^`\ and of
 // malformed %XX; literal escapes must be ECHAR or UCHAR; the file must be
 // UTF-8.
-func parseNQuads(data []byte) ([]quad, error) {
+func parseNQuads(data []byte) ([]quad, error) { return parse(data, true) }
+
+// parse is parseNQuads with the graph term optional unless needGraph.
+func parse(data []byte, needGraph bool) ([]quad, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("not UTF-8")
 	}
@@ -50,8 +53,11 @@ func parseNQuads(data []byte) ([]quad, error) {
 		if q.O, err = p.term("IBL"); err != nil {
 			return nil, fmt.Errorf("line %d: object: %w", ln, err)
 		}
-		if q.G, err = p.term("IB"); err != nil {
-			return nil, fmt.Errorf("line %d: graph: %w", ln, err)
+		p.space()
+		if needGraph || !strings.HasPrefix(p.s[p.i:], ".") {
+			if q.G, err = p.term("IB"); err != nil {
+				return nil, fmt.Errorf("line %d: graph: %w", ln, err)
+			}
 		}
 		p.space()
 		if !strings.HasPrefix(p.s[p.i:], ".") {

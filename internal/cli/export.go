@@ -49,6 +49,8 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	format := fs.String("format", "", "gexf, graphml, csv, json or rdf")
 	out := fs.String("out", "", "output `file` (a folder for csv); default standard output")
 	dynamic := fs.Bool("dynamic", false, "gexf: write dates as spells so Gephi's timeline plays the story")
+	gexfVersion := fs.String("gexf-version", "1.3", "gexf: `version` 1.3, or 1.2draft for older Gephi and networkx before 3.6")
+	dgraph := fs.Bool("dgraph", false, "rdf: write the flavour Dgraph's live loader takes")
 	ff := addFilterFlags(fs)
 	if _, code, ok := parse(fs, args); !ok {
 		return code
@@ -67,6 +69,7 @@ func runExport(ctx context.Context, env Env, args []string) int {
 	}
 	defer store.Close()
 	g := graph.Filtered(store.Walker(), ff.filter())
+	eo := export.Options{Dynamic: *dynamic, GEXFVersion: *gexfVersion, Dgraph: *dgraph}
 
 	switch {
 	case *format == "csv":
@@ -90,7 +93,7 @@ func runExport(ctx context.Context, env Env, args []string) int {
 		}
 	case *out == "" || *out == "-":
 		w := bufio.NewWriterSize(env.Stdout, 1<<16)
-		if err := export.Write(ctx, *format, w, g, export.Options{Dynamic: *dynamic}); err != nil {
+		if err := export.Write(ctx, *format, w, g, eo); err != nil {
 			return errorf(env, "export: %v", err)
 		}
 		if err := w.Flush(); err != nil {
@@ -99,7 +102,7 @@ func runExport(ctx context.Context, env Env, args []string) int {
 		return exitOK
 	default:
 		err := writeFileAtomic(*out, func(w *bufio.Writer) error {
-			return export.Write(ctx, *format, w, g, export.Options{Dynamic: *dynamic})
+			return export.Write(ctx, *format, w, g, eo)
 		})
 		if err != nil {
 			return errorf(env, "export: %v", err)

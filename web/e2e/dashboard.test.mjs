@@ -125,7 +125,7 @@ test('the graph view draws his neighbourhood and the date slider replays it', as
   const hiddenByDate = await page.evaluate(() => {
     const { graph, state } = window.__newsgraph;
     let n = 0;
-    graph.forEachNode((_k, a) => { if (a.first != null && a.first > state.to) n++; });
+    graph.forEachNode((_k, a) => { if (!a.ego && a.first != null && state.to != null && a.first > state.to) n++; });
     return n;
   });
   assert.equal(early, total - hiddenByDate, 'visible nodes disagree with the date window');
@@ -180,6 +180,17 @@ test('the GraphQL console runs a query and keeps it in history', async () => {
   await shot('08-console');
   await page.locator('button[aria-label="Show History"]').click();
   await page.locator('.graphiql-history-items li').first().waitFor();
+
+  // Autocompletion from the schema: typing a field prefix offers the fields.
+  await page.locator('.graphiql-query-editor .CodeMirror').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('{ entit');
+  const hints = page.locator('.CodeMirror-hints .CodeMirror-hint');
+  await hints.first().waitFor();
+  const offered = await hints.allInnerTexts();
+  assert.ok(offered.some((t) => /^entit(y|ies)$/.test(t.trim())), `completions for "entit" = ${JSON.stringify(offered)}, want entity or entities`);
+  await shot('09-console-completion');
+  await page.keyboard.press('Escape');
 });
 
 test('no script error and no request left the server', () => {

@@ -35,6 +35,22 @@ export async function gql(query, variables = {}, { signal } = {}) {
 
 const nodes = (conn) => (conn?.edges ?? []).map((e) => e.node).filter(Boolean);
 
+// The server refuses pages over its limit, so lists longer than a page are
+// read page by page, up to max items.
+export const PAGE = 100;
+
+async function collect(fetchPage, max) {
+  const out = [];
+  let after = null;
+  while (out.length < max) {
+    const conn = await fetchPage(Math.min(PAGE, max - out.length), after);
+    out.push(...nodes(conn));
+    if (!conn?.pageInfo?.hasNextPage || !conn.pageInfo.endCursor) break;
+    after = conn.pageInfo.endCursor;
+  }
+  return out;
+}
+
 export async function searchEntities(search, { type, first = 10, signal } = {}) {
   const data = await gql(
     `query Search($search: String, $type: String, $first: Int) {
@@ -58,11 +74,12 @@ export async function entityCore(id) {
   return data.entity;
 }
 
-export async function entityQuotes(id, first = 100) {
-  const data = await gql(
-    `query EntityQuotes($id: ID, $first: Int) {
+export async function entityQuotes(id, max = 500) {
+  return collect(async (first, after) => (await gql(
+    `query EntityQuotes($id: ID, $first: Int, $after: String) {
       entity(id: $id) {
-        quotes(first: $first) {
+        quotes(first: $first, after: $after) {
+          pageInfo { hasNextPage endCursor }
           edges { node {
             id text date cue direct
             sources { document { id title source published } start end }
@@ -70,9 +87,8 @@ export async function entityQuotes(id, first = 100) {
         }
       }
     }`,
-    { id, first },
-  );
-  return nodes(data.entity?.quotes);
+    { id, first, after },
+  )).entity?.quotes, max);
 }
 
 export async function entityRelations(id, first = 100) {
@@ -111,32 +127,31 @@ export async function entityDocuments(id, first = 50) {
 
 const eventFields = `id type text date participants { id name type } place { id name }`;
 
-export async function events({ participant, from, to, first = 200 } = {}) {
-  const data = await gql(
-    `query Events($participant: String, $from: String, $to: String, $first: Int) {
-      events(participant: $participant, from: $from, to: $to, first: $first) {
+export async function events({ participant, from, to, max = 500 } = {}) {
+  return collect(async (first, after) => (await gql(
+    `query Events($participant: String, $from: String, $to: String, $first: Int, $after: String) {
+      events(participant: $participant, from: $from, to: $to, first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
         edges { node { ${eventFields} } }
       }
     }`,
-    { participant: participant || null, from: from || null, to: to || null, first },
-  );
-  return nodes(data.events);
+    { participant: participant || null, from: from || null, to: to || null, first, after },
+  )).events, max);
 }
 
-export async function quotes({ speaker, contains, from, to, first = 200 } = {}) {
-  const data = await gql(
-    `query Quotes($speaker: String, $contains: String, $from: String, $to: String, $first: Int) {
-      quotes(speaker: $speaker, contains: $contains, from: $from, to: $to, first: $first) {
-        totalCount
+export async function quotes({ speaker, contains, from, to, max = 500 } = {}) {
+  return collect(async (first, after) => (await gql(
+    `query Quotes($speaker: String, $contains: String, $from: String, $to: String, $first: Int, $after: String) {
+      quotes(speaker: $speaker, contains: $contains, from: $from, to: $to, first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
         edges { node {
           id text date cue direct speaker { id name type }
           sources { document { id title source published } start end }
         } }
       }
     }`,
-    { speaker: speaker || null, contains: contains || null, from: from || null, to: to || null, first },
-  );
-  return nodes(data.quotes);
+    { speaker: speaker || null, contains: contains || null, from: from || null, to: to || null, first, after },
+  )).quotes, max);
 }
 
 export async function neighbourhood(entity, { depth = 1, from, to, limit = 3000 } = {}) {

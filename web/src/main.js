@@ -44,7 +44,10 @@ async function route() {
   window.scrollTo(0, 0);
 }
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => {
+  close();
+  route();
+});
 route();
 
 // Search as you type: each keystroke cancels the request before it, so the
@@ -67,15 +70,18 @@ function show(items, q) {
   for (const e of items) {
     list.append(
       h('li', { role: 'option', dataset: { id: e.id } },
-        h('a', { href: `#/entity/${encodeURIComponent(e.id)}`, onmousedown: (ev) => ev.preventDefault(), onclick: close },
+        h('a', { href: `#/entity/${encodeURIComponent(e.id)}`, onmousedown: (ev) => ev.preventDefault(), onclick: () => { close(); input.blur(); } },
           h('span', { class: 'name' }, e.name), badge(e.type),
           e.mentionCount != null && h('span', { class: 'mentions' }, `${e.mentionCount} mentions`))),
     );
   }
-  list.hidden = false;
+  // An answer arriving after the user moved on must not pop the list open.
+  list.hidden = document.activeElement !== input;
 }
 
 function close() {
+  if (!list) return;
+  controller?.abort();
   list.hidden = true;
   active = -1;
 }

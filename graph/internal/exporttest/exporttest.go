@@ -20,8 +20,6 @@ import (
 	"github.com/newsgraph/newsgraph/kind"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
-
 // Graph is a graph.Walker over slices. It is safe for concurrent use as
 // long as nobody modifies the slices.
 type Graph struct {
@@ -187,11 +185,12 @@ func (g Generated) Edges(ctx context.Context, fn func(graph.Edge) error) error {
 }
 
 // Golden compares got with testdata/NAME, or rewrites the file when the
-// test runs with -update.
+// test runs with -update. The test package defines that flag itself (a
+// flag defined here would clash with any other package's -update).
 func Golden(t testing.TB, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}

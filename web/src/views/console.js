@@ -5,6 +5,7 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { getIntrospectionQuery, parse, print } from 'graphql';
 import 'graphiql/style.css';
 import { h } from '../util.js';
 
@@ -17,7 +18,31 @@ const DEFAULT_QUERY = `# Welcome to the newsgraph console.
 }
 `;
 
-const fetcher = createGraphiQLFetcher({ url: `${location.origin}/graphql` });
+const http = createGraphiQLFetcher({ url: `${location.origin}/graphql` });
+
+// The server refuses queries nested deeper than its limit, and the standard
+// introspection query unwraps types nine levels deep. Six levels cover every
+// type the schema can write ([T!]! is three wrappers), so GraphiQL's own
+// introspection is swapped for this shallower one.
+const INTROSPECTION = getIntrospectionQuery({ descriptions: true, typeDepth: 6 });
+
+function fetcher(params, opts) {
+  if (params.operationName === 'IntrospectionQuery') {
+    params = { ...params, query: INTROSPECTION };
+  }
+  return http(params, opts);
+}
+
+// pretty lays a shared query out as the editor would; one it cannot parse
+// is shown as it came, for the editor to mark the error.
+function pretty(q) {
+  if (!q) return undefined;
+  try {
+    return print(parse(q));
+  } catch {
+    return q;
+  }
+}
 
 export function renderConsole(root, _parts, params) {
   document.title = 'GraphQL console · newsgraph';
@@ -28,7 +53,9 @@ export function renderConsole(root, _parts, params) {
     React.createElement(GraphiQL, {
       fetcher,
       defaultQuery: DEFAULT_QUERY,
-      initialQuery: params.get('query') ?? undefined,
+      // A query in the address (#/console?query=...) replaces the editor's
+      // content, so that a link can share a query.
+      query: pretty(params.get('query')),
       defaultEditorToolsVisibility: true,
       shouldPersistHeaders: false,
       isHeadersEditorEnabled: false,

@@ -58,7 +58,7 @@ export async function renderGraph(root, [id], params) {
     Object.keys(typeCounts).sort((a, b) => order(a) - order(b)).map((t) => {
       const cb = h('input', { type: 'checkbox', checked: true, dataset: { type: t }, onchange: () => {
         cb.checked ? state.hiddenTypes.delete(t) : state.hiddenTypes.add(t);
-        refresh();
+        scheduleRefresh();
       } });
       return h('li', {}, h('label', {}, cb, h('span', { class: 'dot', style: `--c:${color(t)}` }), typeLabel(t), h('span', { class: 'num' }, typeCounts[t])));
     }));
@@ -86,32 +86,37 @@ export async function renderGraph(root, [id], params) {
     }
     state.from = f <= lo ? null : f;
     state.to = t >= hi ? null : t;
-    refresh();
+    scheduleRefresh();
   };
   fromRange.addEventListener('input', () => onRange('from'));
   toRange.addEventListener('input', () => onRange('to'));
 
-  let timer = null;
+  // Replay runs on the clock, not on frames: a slow machine shows fewer
+  // steps of the same eight-second story rather than a longer one.
+  const REPLAY_MS = 8000;
+  let replay = null;
   const stopPlay = () => {
-    clearInterval(timer);
-    timer = null;
+    if (replay) cancelAnimationFrame(replay.frame);
+    replay = null;
     play.textContent = '▶ Replay';
   };
   play.addEventListener('click', () => {
-    if (timer) return stopPlay();
-    // Replay: hold the start, sweep the end from it to the last date in
-    // about six seconds, so nodes appear in the order the story met them.
+    if (replay) return stopPlay();
+    // Hold the start, sweep the end from it to the last date, so nodes
+    // appear in the order the story met them.
     const start = Number(fromRange.value);
-    const step = Math.max(1, Math.ceil((hi - start) / 90));
     toRange.value = String(start);
     onRange('to');
     play.textContent = '❚❚ Pause';
-    timer = setInterval(() => {
-      const next = Math.min(hi, Number(toRange.value) + step);
-      toRange.value = String(next);
+    const t0 = performance.now();
+    const tick = (now) => {
+      const f = Math.min(1, (now - t0) / REPLAY_MS);
+      toRange.value = String(Math.round(start + (hi - start) * f));
       onRange('to');
-      if (next >= hi) stopPlay();
-    }, 66);
+      if (f >= 1) return stopPlay();
+      replay.frame = requestAnimationFrame(tick);
+    };
+    replay = { frame: requestAnimationFrame(tick) };
   });
 
   const stats = h('div', { class: 'graph-stats', id: 'graph-stats' });
@@ -156,14 +161,22 @@ export async function renderGraph(root, [id], params) {
     }
   }
 
+  const big = graph.order > 1000;
+  if (big) {
+    // Thousands of edges: thin lines keep the picture readable and the
+    // pixel count, which a software renderer pays for, low.
+    graph.forEachEdge((e, a) => graph.setEdgeAttribute(e, 'size', a.size * 0.35));
+  }
   const renderer = new Sigma(graph, container, {
     renderEdgeLabels: false,
+    hideEdgesOnMove: big,
+    hideLabelsOnMove: big,
     labelRenderedSizeThreshold: graph.order > 300 ? 9 : 4,
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     labelSize: 12,
     labelWeight: '500',
     defaultEdgeColor: '#cfd6df',
-    zIndex: true,
+    zIndex: !big,
     minCameraRatio: 0.05,
     maxCameraRatio: 10,
     nodeReducer: (node, a) => {
@@ -210,10 +223,22 @@ export async function renderGraph(root, [id], params) {
 
   function visible(a) {
     if (a.kind && state.hiddenTypes.has(a.kind)) return false;
+    if (a.ego) return true; // the centre stays while the story replays around it
     if (a.first == null && a.last == null) return true; // undated: always shown
     if (state.to != null && a.first != null && a.first > state.to) return false;
     if (state.from != null && a.last != null && a.last < state.from) return false;
     return true;
+  }
+
+  // Input events come faster than frames while a slider is dragged; one
+  // refresh per frame is all the eye can use.
+  let pending = 0;
+  function scheduleRefresh() {
+    if (pending) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      refresh();
+    });
   }
 
   function refresh() {
@@ -284,6 +309,7 @@ export async function renderGraph(root, [id], params) {
 
   return () => {
     stopPlay();
+    cancelAnimationFrame(pending);
     layout?.kill();
     layout = null;
     renderer.kill();
@@ -308,6 +334,7 @@ function build(data, egoID) {
     g.addNode(n.id, {
       label: n.name ?? n.id,
       kind: n.type,
+      ego: n.id === egoID,
       color: color(n.type),
       size: 3 + 11 * Math.sqrt((n.mentionCount ?? 1) / maxM),
       x,

@@ -46,8 +46,8 @@ export async function renderTimeline(root, _parts, params) {
   let events = [];
   try {
     [quotes, events] = await Promise.all([
-      showQuotes.checked ? api.quotes({ speaker: entity ? name : null, from, to, first: 500 }) : [],
-      showEvents.checked ? api.events({ participant: entity || null, from, to, first: 500 }) : [],
+      showQuotes.checked ? api.quotes({ speaker: entity || null, from, to, max: 1000 }) : [],
+      showEvents.checked ? api.events({ participant: entity || null, from, to, max: 1000 }) : [],
     ]);
   } catch (err) {
     list.replaceChildren(errorBox(err, 'the timeline'));

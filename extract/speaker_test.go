@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"testing"
+)
+
+// TestSpeakers checks speaker resolution end to end, with quote.Find
+// finding the quotes and their speaker phrases.
+func TestSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text, quote string
+		want              string // "" for no speaker
+	}{
+		{"named", "US Secretary of State Rex Tillerson said he would continue “diplomatic efforts”.", "diplomatic efforts", "Rex Tillerson"},
+		{"honorific surname", "Joseph Yun met them. Mr Yun said: “It has not been limited at all.”", "It has not been limited at all", "Joseph Yun"},
+		{"pronoun", "Thae Yong Ho was a diplomat in London. Speaking to reporters, he said: “I strongly believe in soft power.”", "I strongly believe in soft power", "Thae Yong Ho"},
+		{"anonymous source", "A State Department official said the talks went on. Mr Yun was busy. The official added: “It is now a broader mandate than that.”", "It is now a broader mandate", "State Department official"},
+		{"continued quote", "The official said: “The preferred endpoint is not a war.\n\n“Diplomacy has a lot more room to go.”", "Diplomacy has a lot more room", "official"},
+		{"organisation noun", "Shares in Halvorsen Motors fell. “Sales were weak,” the company said.", "Sales were weak", "Halvorsen Motors"},
+		{"gendered honorific", "Michael Jackson denies the charges. His mother Katherine Jackson spoke out. “He loves children,” Mrs Jackson said.", "He loves children", "Katherine Jackson"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extractText(t, tt.text)
+			if len(d.Quotes) == 0 {
+				t.Skip("quote.Find finds nothing")
+			}
+			q := findQuote(d, tt.quote)
+			if q == nil {
+				t.Skipf("quote.Find did not find %q", tt.quote)
+			}
+			got := ""
+			if q.Speaker != nil {
+				got = *q.Speaker
+			}
+			if got != tt.want {
+				t.Errorf("speaker of %q in %q = %q, want %q", tt.quote, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDatesAndEvents(t *testing.T) {
+	d := extractText(t, "However, when Mr Trump spoke at the UN on September 19, he vowed to act. Donald Trump was in New York.")
+	var speech *Event
+	for i := range d.Events {
+		if d.Events[i].Type == "speech" {
+			speech = &d.Events[i]
+		}
+	}
+	if speech == nil {
+		t.Fatalf("no speech event among %+v", d.Events)
+	}
+	if speech.Place != "United Nations" || len(speech.Participants) == 0 || speech.Participants[0] != "Donald Trump" {
+		t.Errorf("speech event = %+v, want Donald Trump at United Nations", speech)
+	}
+	if speech.Date != "" && speech.Date != "2017-09-19" {
+		t.Errorf("speech date = %q, want 2017-09-19", speech.Date)
+	}
+}
+
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		subj, pred, obj string
+	}{
+		{"leader", "North Korean leader Kim Jong-un spoke.", "Kim Jong-un", "leader_of", "North Korea"},
+		{"release by", "Otto Warmbier died days after his release by Pyongyang in June.", "North Korea", "released", "Otto Warmbier"},
+		{"defection", "Thae Yong Ho was chief of mission at Pyongyang’s embassy in London until he defected in 2016.", "Thae Yong Ho", "defected_from", "North Korea"},
+		{"contact", "Joseph Yun has been in contact with diplomats at Pyongyang’s United Nations mission.", "Joseph Yun", "in_contact_with", "North Korea"},
+		{"works for", "Anna Berg, a spokeswoman for Halvorsen Motors, said no.", "Anna Berg", "works_for", "Halvorsen Motors"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extractText(t, tt.text)
+			for _, r := range d.Relations {
+				if r.Subject == tt.subj && string(r.Predicate) == tt.pred && r.Object == tt.obj {
+					return
+				}
+			}
+			t.Errorf("Extract(%q) relations = %+v, want %s %s %s", tt.text, d.Relations, tt.subj, tt.pred, tt.obj)
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+func TestOpenRefusesNewerFormat(t *testing.T) {
+	dir := t.TempDir()
+	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(txn *badger.Txn) error {
+		return txn.Set([]byte(keyVersion), binary.BigEndian.AppendUint64(nil, FormatVersion+1))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if s, err := Open(context.Background(), Options{Dir: dir}); !errors.Is(err, ErrVersion) {
+		if s != nil {
+			s.Close()
+		}
+		t.Errorf("Open(store of format %d) error = %v, want ErrVersion", FormatVersion+1, err)
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := extract.Article{ID: "d1", Text: "Anna Berg spoke."}
+	d := extract.Document{ID: "d1", Entities: []extract.Entity{{ID: "e1", Name: "Anna Berg", Type: 1,
+		Mentions: []extract.Span{{Start: 0, End: 9}}}}}
+	if err := s.Put(ctx, a, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(ctx, Options{Dir: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if _, err := ro.EntityByName(ctx, "anna berg"); err != nil {
+		t.Errorf("EntityByName on a read-only store: %v", err)
+	}
+	a.ID, d.ID = "d2", "d2"
+	if err := ro.Put(ctx, a, d); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Put on a read-only store error = %v, want ErrReadOnly", err)
+	}
+}
