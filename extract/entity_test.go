@@ -175,6 +175,8 @@ func TestRoles(t *testing.T) {
 		{"apposition", "But Joseph Yun, a US negotiator with North Korea, has been in contact.", "Joseph Yun", Role{Title: "negotiator", Org: "United States"}},
 		{"apposition with of", "Anna Berg, chief executive of Halvorsen Motors, quit.", "Anna Berg", Role{Title: "chief executive", Org: "Halvorsen Motors"}},
 		{"copula", "Thae Yong Ho was chief of mission at Pyongyang’s embassy in London.", "Thae Yong Ho", Role{Title: "chief of mission", Org: "North Korea"}},
+		{"organisation named before", "Shares in Halvorsen Motors fell. Anna Berg, the company's chief executive, said so.", "Anna Berg", Role{Title: "chief executive", Org: "Halvorsen Motors"}},
+		{"title before a comma", "Economy Minister, Roberto Lavagna, spoke.", "Roberto Lavagna", Role{Title: "Economy Minister"}},
 		{"plural title shared", "They held academics Tony Kim and Kim Hak Song.", "Kim Hak Song", Role{Title: "academic"}},
 	}
 	for _, tt := range tests {

@@ -152,6 +152,10 @@ func (d *doc) findEvents() {
 					}
 				}
 			}
+			// A group subject: "Democratic US senators introduced a bill".
+			if g := d.groupSubject(c0, k); g >= 0 && (len(ev.parts) == 0 || d.ents[ev.parts[0]].typ != kind.Person) {
+				ev.parts = append([]int{g}, ev.parts...)
+			}
 			if len(ev.parts) == 0 && ev.place < 0 {
 				continue
 			}
@@ -239,4 +243,41 @@ func (d *doc) quoteEvents() {
 		ev.Confidence = 0.6
 		d.events = append(d.events, ev)
 	}
+}
+
+// groupSubject finds a group of people named by a plural title before the
+// trigger k in the clause from c0 ("Democratic US senators", "Labour MPs")
+// and returns it as an anonymous entity, or -1.
+func (d *doc) groupSubject(c0, k int) int {
+	for j := c0 + 1; j < k; j++ {
+		t := &d.toks[j]
+		if t.kind != tWord || !strings.HasSuffix(t.lower, "s") || d.tokMention[j] >= 0 {
+			continue
+		}
+		if _, ok := d.x.lex.title(t.lower); !ok || d.x.lex.phrases[t.lower].kind == lexTitle {
+			continue // not a plural title
+		}
+		i := j
+		for i > c0 && (isCapWord(&d.toks[i-1]) || d.tokMention[i-1] >= 0) {
+			i--
+		}
+		if i == j {
+			return -1 // "senators" alone names nobody in particular
+		}
+		start, end := d.toks[i].start, t.end
+		name := d.spanText(start, end)
+		key := strings.ToLower(name)
+		for e := range d.ents {
+			if d.ents[e].nomKey == key {
+				return e
+			}
+		}
+		d.ents = append(d.ents, entity{name: name, typ: kind.Person, nomKey: key, nomHead: t.lower, first: start, lastPos: start})
+		e := len(d.ents) - 1
+		d.ms = append(d.ms, mention{start: start, end: end, tok0: i, tok1: j + 1, sent: int(t.sent), typ: kind.Person, key: name, ent: e, nominal: true})
+		d.ents[e].addForm(name)
+		d.ents[e].mentions = append(d.ents[e].mentions, len(d.ms)-1)
+		return e
+	}
+	return -1
 }

@@ -76,12 +76,12 @@ func (x *Extractor) Extract(ctx context.Context, a Article) (Document, error) {
 	d.findRoles()
 	d.resolveTheTitles()
 	d.collectMentions()
+	d.findRelations() // before the quotes: a defection gives "defector" to a speaker
 	d.assignQuotes()
 	d.collectMentions()
 	d.addSurnames()
 	d.findEvents()
 	d.quoteEvents()
-	d.findRelations()
 	return d.document(), nil
 }
 

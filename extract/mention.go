@@ -20,9 +20,9 @@ type mention struct {
 	nWords     int
 	// Evidence for each type, summed over the clues around the mention.
 	person, org, place, event float64
-	backref                   bool
-	defaultPerson             bool
-	compassRef                bool // a lone organisation word ("the Commission") that may stand for a longer name
+	backref                   bool // a lone organisation word ("the Commission") that may stand for a longer name
+	defaultPerson             bool // two to four plain capitalised words, a person if nothing says otherwise
+	compassRef                bool // "the North" standing for a North Korea named before
 	headline, quoted          bool
 	honor                     string // the honorific before the name ("Mr"), if any
 	metonym                   bool   // a capital standing for its country
@@ -38,12 +38,20 @@ monday tuesday wednesday thursday friday saturday sunday christmas easter i inte
 asian asians african africans arab arabs id budget olympic olympics oscar oscars grammy grammys emmy emmys bafta baftas euro roman christian catholic muslim jewish islamic protestant hindu sikh buddhist gmt bst obe mbe cbe dutchman irishman frenchman englishman scotsman welshman god
 gdp ceo cfo coo icbm icbms wmd wmds dvd dvds cd cds pc pcs mp3 sms hiv aids sars dna vat ipo ipos rpi cpi`)
 
+// surnameTitles are titles that are also common surnames: "Grant Dean", "Mervyn King".
+var surnameTitles = set(`dean marshal major bishop judge king general speaker cardinal chair coach model star head partner
+priest sheriff constable chancellor parsons`)
+
 // orgNouns before a name say what kind of organisation it is.
 var orgNouns = set(`company firm group club band studio studios label newspaper magazine paper network
 channel retailer chain airline carrier maker manufacturer giant operator bank insurer website site charity`)
 
 // placePrefixes start place names.
 var placePrefixes = set(`santa san los las saint port fort mount mt lake cape glen`)
+
+// calendarWords end a name they follow.
+var calendarWords = set(`january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday`)
 
 // compass words are no names on their own: "the North", "the West".
 var compass = set(`north south east west northern southern eastern western central`)
@@ -156,7 +164,6 @@ func sentenceInitial(toks []token, s *sentence, p int) bool {
 
 // findMentions reads the capitalised runs of every sentence into mentions.
 func (x *Extractor) findMentions(text, lower string, toks []token, sents []sentence, dw docWords) []mention {
-	l := x.lex
 	var ms []mention
 	for si := range sents {
 		s := &sents[si]
@@ -193,7 +200,6 @@ func (x *Extractor) findMentions(text, lower string, toks []token, sents []sente
 			k = r
 		}
 	}
-	_ = l
 	return ms
 }
 
@@ -273,7 +279,7 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 				p++
 				continue
 			}
-			if e.kind == lexTitle && nameStart >= 0 && p+L == r && !l.cues[toks[p-1].lower] {
+			if e.kind == lexTitle && L == 1 && surnameTitles[t.lower] && nameStart >= 0 && p+L == r && !l.cues[toks[p-1].lower] {
 				// a title word closing a name is a surname: "Grant Dean"
 				p += L
 				continue
@@ -324,8 +330,8 @@ func (x *Extractor) segmentRun(ms []mention, text, lower string, toks []token, s
 				}
 			}
 			nameStart = p
-		} else if skipWords[t.lower] {
-			flushName(p)
+		} else if calendarWords[t.lower] {
+			flushName(p) // "Tony Blair Monday" never, but "Blair January" in a list
 			p++
 			continue
 		}

@@ -94,12 +94,17 @@ func (d *doc) findRelations() {
 						d.ents[obj].addForm(nick)
 					}
 				}
+			case w == "of" && k > s.first && k+1 < s.last && d.toks[k-1].kind == tWord:
+				// "William Corr of the Campaign for Tobacco-Free Kids said"
+				a, b := d.entAt(k-1), d.entAt(d.skipThe(k+1, s))
+				if a >= 0 && b >= 0 && d.ents[a].typ == kind.Person && d.ents[b].typ == kind.Org && d.ms[d.tokMention[k-1]].tok1 == k {
+					d.addRel(a, kind.WorksFor, b, s, k, 0.5)
+				}
 			case w == "in" && k > s.first && k+1 < s.last:
 				a, b := d.entAt(k-1), d.entAt(k+1)
 				if a >= 0 && b >= 0 && (d.ents[a].typ == kind.Org) && d.ents[b].typ == kind.Place && d.ms[d.tokMention[k+1]].tok0 == k+1 {
 					d.addRel(a, kind.LocatedIn, b, s, k, 0.6)
 				}
-			case t.text == "," && k > s.first:
 			}
 			// "City, Country"
 			if t.kind == tWord && d.tokMention[k] >= 0 && d.ms[d.tokMention[k]].tok0 == k {

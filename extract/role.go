@@ -114,7 +114,8 @@ func (d *doc) findRoles() {
 		if k := m.tok0 - 1; k >= s.first && d.ms[mi].start == d.toks[m.tok0].start {
 			if e, i := d.titleEndingAt(k, s.first); i >= 0 {
 				// "Planning Minister": capitalised words glued before the title belong to it
-				for i > s.first && isCapWord(&d.toks[i-1]) && d.tokMention[i-1] < 0 && d.toks[i-1].end+1 >= d.toks[i].start && d.toks[i].cap {
+				for i > s.first && isCapWord(&d.toks[i-1]) && d.tokMention[i-1] < 0 && d.toks[i-1].end+1 >= d.toks[i].start && d.toks[i].cap &&
+					!d.x.lex.common[d.toks[i-1].lower] && !skipWords[d.toks[i-1].lower] {
 					i--
 				}
 				r := roleRec{person: m.ent, title: d.titleText(i, k+1), org: d.holder(i-1, s.first), leader: e.leader,
@@ -129,7 +130,7 @@ func (d *doc) findRoles() {
 			} else if d.toks[k].text == "," && k > s.first && m.tok1 < s.last && d.toks[m.tok1].text == "," {
 				// "Economy Minister, Roberto Lavagna, said": the title before the comma
 				if e, i := d.titleEndingAt(k-1, s.first); i >= 0 && d.toks[k-1].cap {
-					for i > s.first && isCapWord(&d.toks[i-1]) && d.tokMention[i-1] < 0 {
+					for i > s.first && isCapWord(&d.toks[i-1]) && d.tokMention[i-1] < 0 && !d.x.lex.common[d.toks[i-1].lower] && !skipWords[d.toks[i-1].lower] {
 						i--
 					}
 					d.roles = append(d.roles, roleRec{person: m.ent, title: d.titleText(i, k), org: d.holder(i-1, s.first), leader: e.leader,
@@ -194,6 +195,16 @@ func (d *doc) apposition(m *mention, j int, s *sentence) bool {
 		if j < s.last && d.toks[j].kind == tPoss {
 			j++
 		}
+	}
+	// "the company's chief executive": the organisation named last.
+	if org < 0 && j+1 < s.last && orgNominals[d.toks[j].lower] && d.toks[j+1].kind == tPoss {
+		for i := d.mentionAt(m.start) - 1; i >= 0; i-- {
+			if mm := &d.ms[d.order[i]]; mm.ent >= 0 && d.ents[mm.ent].typ == kind.Org {
+				org = mm.ent
+				break
+			}
+		}
+		j += 2
 	}
 	// Lower-case words up to a preposition or the end of the apposition.
 	i := j

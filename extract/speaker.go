@@ -43,6 +43,13 @@ func (d *doc) assignQuotes() {
 				conf *= 0.7
 			}
 		}
+		if q.Direct && q.CueSpan.End > 0 && q.CueSpan.End <= q.Start && (q.Form == quote.Named || q.Form == quote.Nominal) {
+			// "The official said Mr Yun has told them to “stop testing”": the words are Mr Yun's.
+			if inner := d.reportedSpeaker(q.CueSpan.End, q.Start); inner >= 0 && inner != spk {
+				spk = inner
+				conf *= 0.8
+			}
+		}
 		if spk < 0 && q.Form == quote.NoSpeaker && !q.Continues {
 			// A quote standing alone: the person the text was just about.
 			spk = d.subjectBefore(q.Start, 2)
@@ -118,7 +125,11 @@ func (d *doc) medium(start, end, qs, qe int) (medium, place string) {
 // last organisation or place ("the ministry said").
 func (d *doc) namedSpeaker(sp quote.Span) int {
 	person, other := -1, -1
-	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
+	i0 := d.mentionAt(sp.Start)
+	if i0 > 0 && d.ms[d.order[i0-1]].end > sp.Start {
+		i0-- // a name the phrase cuts into: "A Blixt" of "Charles A Blixt"
+	}
+	for i := i0; i < len(d.order); i++ {
 		m := &d.ms[d.order[i]]
 		if m.start >= sp.End {
 			break
@@ -283,13 +294,17 @@ func (d *doc) epithetSpeaker(sp quote.Span) int {
 			break
 		}
 		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
-			return d.anonEntity(sp)
+			if d.personNoun(head) {
+				return d.anonEntity(sp)
+			}
+			return -1 // "Following Mr Straw's announcement": no speaker phrase at all
 		}
 	}
 	// "critics", "Lawyers for news organisations": a group speaks.
 	if strings.HasSuffix(words[0], "s") && !determiners[words[0]] && !orgNominals[words[0]] && len(words) <= 6 {
 		return d.anonEntity(sp)
 	}
+
 	if orgNominals[head] || docHeads[head] {
 		// the organisation that spoke last, else the last one named
 		for i := len(d.outQuotes) - 1; i >= 0 && i >= len(d.outQuotes)-4; i-- {
@@ -347,6 +362,9 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 			break
 		}
 		if m.nominal && m.ent >= 0 {
+			if p := d.namedNext(d.ents[m.ent].nomHead, sp.End); p >= 0 {
+				return p
+			}
 			return m.ent
 		}
 	}
@@ -362,13 +380,17 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 			break
 		}
 		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
-			return d.anonEntity(sp)
+			if d.personNoun(head) {
+				return d.anonEntity(sp)
+			}
+			return -1 // "Following Mr Straw's announcement": no speaker phrase at all
 		}
 	}
 	// "critics", "Lawyers for news organisations": a group speaks.
 	if strings.HasSuffix(words[0], "s") && !determiners[words[0]] && !orgNominals[words[0]] && len(words) <= 6 {
 		return d.anonEntity(sp)
 	}
+
 	if orgNominals[head] || docHeads[head] {
 		// "a World Bank report", "the company": an organisation named in the phrase
 		for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
@@ -382,7 +404,7 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 		}
 	}
 	if !d.x.lex.nomHeads[head] {
-		if indefinite[words[0]] && !orgNominals[head] && !docHeads[head] {
+		if indefinite[words[0]] && !orgNominals[head] && !docHeads[head] && d.personNoun(head) {
 			return d.anonEntity(sp) // "one dealer": someone new, not someone named before
 		}
 		return d.epithetSpeaker(sp)
@@ -456,6 +478,9 @@ func (d *doc) epithetMention(sp quote.Span, e int) {
 	if len(words) < 2 || len(words) > 4 || strings.ToLower(words[0]) != "the" || d.ents[e].typ != kind.Person || d.ents[e].nomKey != "" {
 		return
 	}
+	if !d.personNoun(strings.ToLower(strings.Trim(words[len(words)-1], ".,’'"))) {
+		return // "The Bank's minutes" speaks for someone but does not name him
+	}
 	k0, k1 := d.tokenAt(sp.Start), d.tokenAt(sp.End)
 	for k := k0; k < k1 && k < len(d.toks); k++ {
 		if d.tokMention[k] >= 0 {
@@ -474,4 +499,79 @@ func (d *doc) epithetMention(sp quote.Span, e int) {
 	d.ms = append(d.ms, mention{start: sp.Start, end: sp.End, tok0: k0, tok1: k1, sent: int(d.toks[k0].sent),
 		typ: kind.Person, key: name, ent: e, nominal: true})
 	d.ents[e].addForm(name)
+}
+
+// namedNext returns the one named person holding a role titled head who is
+// first named in the two sentences after pos: "A North Korean defector
+// said ... Thae Yong Ho was chief of mission until he defected". -1 if none.
+func (d *doc) namedNext(head string, pos int) int {
+	if head == "" {
+		return -1
+	}
+	si := d.sentAt(pos)
+	limit := d.sents[min(si+2, len(d.sents)-1)].end
+	who := -1
+	for _, r := range d.roles {
+		if d.ents[r.person].nomKey != "" || !strings.EqualFold(r.title, head) {
+			continue
+		}
+		first := d.ents[r.person].first
+		if first < pos || first > limit {
+			continue
+		}
+		if who >= 0 && who != r.person {
+			return -1
+		}
+		who = r.person
+	}
+	return who
+}
+
+// innerSpeech are verbs whose subject owns a quotation reported inside
+// someone else's words.
+var innerSpeech = set(`told tells urged urges asked asks made makes warned warns said says insisted demanded called`)
+
+// reportedSpeaker finds a person named between a cue and the quotation
+// it introduces who is the subject of a verb of speech there, or -1.
+func (d *doc) reportedSpeaker(from, to int) int {
+	for i := d.mentionAt(from); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= to {
+			break
+		}
+		if m.ent < 0 || d.ents[m.ent].typ != kind.Person || m.nominal {
+			continue
+		}
+		for k := m.tok1; k < len(d.toks) && k < m.tok1+3 && d.toks[k].start < to; k++ {
+			if d.toks[k].kind == tPoss || clauseBreak(&d.toks[k]) {
+				break
+			}
+			if innerSpeech[d.toks[k].lower] {
+				return m.ent
+			}
+		}
+	}
+	return -1
+}
+
+// personNoun reports whether a head noun can name a person: a title, a
+// gendered noun, an anonymous-source head, an age ("the 21-year-old") or
+// a noun of agent ("the entrepreneur", "the Dutchman").
+func (d *doc) personNoun(head string) bool {
+	if i := strings.IndexByte(head, '-'); i > 0 && !strings.HasSuffix(head, "-old") && d.personNoun(head[:i]) {
+		return true // "the mother-of-nine"
+	}
+	h := strings.TrimSuffix(head, "s")
+	if _, ok := d.x.lex.title(head); ok {
+		return true
+	}
+	if _, ok := genderNouns[head]; ok || d.x.lex.nomHeads[head] || d.x.lex.nomHeads[h] || strings.HasSuffix(head, "-old") {
+		return true
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "man", "woman", "eur", "ant", "ent", "ard"} {
+		if strings.HasSuffix(h, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,8 @@ func TestSpeakers(t *testing.T) {
 		{"anonymous source", "A State Department official said the talks went on. Mr Yun was busy. The official added: “It is now a broader mandate than that.”", "It is now a broader mandate", "State Department official"},
 		{"continued quote", "The official said: “The preferred endpoint is not a war.\n\n“Diplomacy has a lot more room to go.”", "Diplomacy has a lot more room", "official"},
 		{"organisation noun", "Shares in Halvorsen Motors fell. “Sales were weak,” the company said.", "Sales were weak", "Halvorsen Motors"},
+		{"source named right after", "A high-ranking North Korean defector said he backed the policy of pressure. Thae Yong Ho was chief of mission at Pyongyang’s embassy in London until he defected in 2016.", "he backed the policy", "Thae Yong Ho"},
+		{"quotation reported by another", "Joseph Yun is the negotiator. A State Department official said among the points Mr Yun has made to them is to “stop testing” missiles.", "stop testing", "Joseph Yun"},
 		{"gendered honorific", "Michael Jackson denies the charges. His mother Katherine Jackson spoke out. “He loves children,” Mrs Jackson said.", "He loves children", "Katherine Jackson"},
 	}
 	for _, tt := range tests {
@@ -69,6 +71,7 @@ func TestRelations(t *testing.T) {
 		{"defection", "Thae Yong Ho was chief of mission at Pyongyang’s embassy in London until he defected in 2016.", "Thae Yong Ho", "defected_from", "North Korea"},
 		{"contact", "Joseph Yun has been in contact with diplomats at Pyongyang’s United Nations mission.", "Joseph Yun", "in_contact_with", "North Korea"},
 		{"works for", "Anna Berg, a spokeswoman for Halvorsen Motors, said no.", "Anna Berg", "works_for", "Halvorsen Motors"},
+		{"of an organisation", "William Corr of the Campaign for Tobacco-Free Kids urged action.", "William Corr", "works_for", "Campaign for Tobacco-Free Kids"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

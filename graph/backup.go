@@ -199,13 +199,20 @@ func (s *Store) Verify(ctx context.Context) error {
 		}); err != nil {
 			return err
 		}
+		if err := iterPrefix(txn, pRelEnt, false, func(k []byte, _ *badger.Item) (bool, error) {
+			id, _, _ := strings.Cut(string(k[len(pRelEnt):]), sep)
+			degree[id]++
+			return true, nil
+		}); err != nil {
+			return err
+		}
 		for id, n := range degree {
 			got, err := getUint(txn, kDegree(id))
 			if err != nil {
 				return err
 			}
 			if int(got) != n {
-				bad("entity %s: degree counter %d, %d edges", id, got, n)
+				bad("entity %s: degree counter %d, %d edges and relations", id, got, n)
 			}
 		}
 		names := make([]string, 0, len(counts))

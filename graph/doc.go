@@ -93,7 +93,7 @@
 //	m/EID/DOC                mention spans of EID in DOC ([[start,end],...])
 //	x/DOC/EID                mentions of EID in DOC (count)
 //	c/A/B                    mentioned_with edge {weight, dates}, stored both ways
-//	cd/EID                   number of mentioned_with edges of EID, uint64
+//	cd/EID                   number of mentioned_with edges and relations of EID, uint64
 //	q/QID                    Quote
 //	qa/HASH                  a merged variant's text hash -> QID
 //	qs/EID/DATE/QID          quotes by speaker, by date
@@ -101,7 +101,7 @@
 //	qw/WORD/DATE/QID         word index of quotes (every variant's words)
 //	qn/WORD                  postings in qw/WORD, uint64: picks the rarest word
 //	r/RID                    Relation
-//	re/EID/RID               relations by subject and by object
+//	re/EID/OTHER/RID         relations by either end, then the other end
 //	v/VID                    Event
 //	vp/EID/DATE/VID          events by participant (and place), by date
 //	vd/DATE/VID              events by date
@@ -111,7 +111,7 @@
 // relations, keeping the neighbours reached by the heaviest edges up to the
 // limit, then collects the edges among the kept nodes; for a hub (more
 // edges than four times the node count, per cd/EID) it looks up each pair
-// instead of reading all its edges. Growing to depth 2 still reads every
+// (c/A/B, re/A/B/) instead of reading all its edges. Growing to depth 2 still reads every
 // edge of the first ring: its cost follows the degree of those nodes.
 //
 // Every query starts from an index and reads records only for what it

@@ -28,7 +28,7 @@ const (
 	pQWord    = "qw\x00" // qw/word/date/qid
 	pQWordN   = "qn\x00" // qn/word -> postings count
 	pRel      = "r\x00"  // r/rid -> Relation
-	pRelEnt   = "re\x00" // re/eid/rid
+	pRelEnt   = "re\x00" // re/eid/other/rid
 	pEvent    = "v\x00"  // v/vid -> Event
 	pEvPart   = "vp\x00" // vp/eid/date/vid
 	pEvDate   = "vd\x00" // vd/date/vid
@@ -58,8 +58,10 @@ func kQDate(date, qid string) string    { return pQDate + date + sep + qid }
 func kQWord(w, date, qid string) string { return pQWord + w + sep + date + sep + qid }
 func kQWordN(w string) string           { return pQWordN + w }
 func kRel(id string) string             { return pRel + id }
-func kRelEnt(eid, rid string) string    { return pRelEnt + eid + sep + rid }
-func kEvent(id string) string           { return pEvent + id }
+func kRelEnt(eid, other, rid string) string {
+	return pRelEnt + eid + sep + other + sep + rid
+}
+func kEvent(id string) string { return pEvent + id }
 func kEvPart(eid, date, vid string) string {
 	return pEvPart + eid + sep + date + sep + vid
 }

@@ -124,8 +124,9 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 }
 
 // linksWithin returns the edges at id whose far end may be among set. For
-// a hub (a country mentioned with thousands) it looks up each pair in the
-// set rather than reading every edge of the hub.
+// a hub (a country mentioned with thousands; the degree counts
+// co-occurrences and relations) it looks up each pair in the set rather
+// than reading every edge of the hub.
 func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, dr dateRange) ([]link, error) {
 	deg, err := getUint(txn, kDegree(id))
 	if err != nil {
@@ -148,8 +149,17 @@ func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set
 			out = append(out, link{coocToEdge(id, m, c), m})
 		}
 	}
-	rels, err := s.relationLinks(txn, id, dr)
-	return append(out, rels...), err
+	for _, m := range set {
+		if m == id {
+			continue
+		}
+		rels, err := s.relationLinks(txn, id, m, dr)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rels...)
+	}
+	return out, nil
 }
 
 // link is an edge seen from one of its ends; other is the far end.
@@ -172,17 +182,21 @@ func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr date
 			out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
 		}
 	}
-	rels, err := s.relationLinks(txn, id, dr)
+	rels, err := s.relationLinks(txn, id, "", dr)
 	return append(out, rels...), err
 }
 
-// relationLinks returns the relations at id inside the date window.
-func (s *Store) relationLinks(txn *badger.Txn, id string, dr dateRange) ([]link, error) {
+// relationLinks returns the relations at id inside the date window; with
+// other set, only those between id and other.
+func (s *Store) relationLinks(txn *badger.Txn, id, other string, dr dateRange) ([]link, error) {
 	var out []link
 	prefix := pRelEnt + id + sep
+	if other != "" {
+		prefix += other + sep
+	}
 	err := iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
 		var r Relation
-		if _, err := getJSON(txn, kRel(string(k[len(prefix):])), &r); err != nil {
+		if _, err := getJSON(txn, kRel(lastField(string(k))), &r); err != nil {
 			return false, err
 		}
 		if dr.overlaps(r.Dates) {

@@ -99,7 +99,8 @@ func (s *Store) Ingest(ctx context.Context, a extract.Article, d extract.Documen
 			}
 			return fmt.Errorf("%w: %s", ErrConflict, id)
 		}
-		w := &putter{ctx: ctx, txn: txn, doc: &doc, text: a.Text}
+		w := &putter{ctx: ctx, txn: txn, db: s.db, doc: &doc, text: a.Text}
+		defer w.close()
 		if err := w.put(d); err != nil {
 			return err
 		}
@@ -129,7 +130,10 @@ type putter struct {
 	doc  *Document
 	text string
 
-	stats  map[string]int      // counter key -> delta, written once at the end
+	stats  map[string]int // counter key -> delta, written once at the end
+	db     *badger.DB
+	snap   *badger.Txn         // read-only view of what was committed before; see findQuote
+	fresh  map[string]bool     // global IDs created by this document
 	local  map[string]string   // document entity ID -> global ID
 	byName map[string]string   // NormName of any name in the document -> global ID
 	canon  map[string]string   // type and NormName of an entity's own name -> global ID
@@ -217,6 +221,22 @@ func (w *putter) flushStats() error {
 	return nil
 }
 
+// snapshot returns a read-only transaction over the data committed before
+// this document. Its iterators skip the sort of this transaction's pending
+// writes that an iterator of w.txn pays each time.
+func (w *putter) snapshot() *badger.Txn {
+	if w.snap == nil {
+		w.snap = w.db.NewTransaction(false)
+	}
+	return w.snap
+}
+
+func (w *putter) close() {
+	if w.snap != nil {
+		w.snap.Discard()
+	}
+}
+
 // ref resolves an entity named in a fact: by its document ID, else by any
 // name the document gives it, else by the global name index.
 func (w *putter) ref(localID, name string) string {
@@ -256,6 +276,12 @@ func (w *putter) entities(ents []extract.Entity) error {
 			return fmt.Errorf("resolve %q: %w", e.Name, err)
 		}
 		w.local[e.ID] = gid
+		if created {
+			if w.fresh == nil {
+				w.fresh = map[string]bool{}
+			}
+			w.fresh[gid] = true
+		}
 		a := accs[gid]
 		if a == nil {
 			a = &acc{created: created}
@@ -794,11 +820,13 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	} else if !errors.Is(err, badger.ErrKeyNotFound) {
 		return rec, false, err
 	}
-	if sid == "" || date == "" || len(strings.Fields(norm)) < minVariantWords {
+	if sid == "" || date == "" || w.fresh[sid] || len(strings.Fields(norm)) < minVariantWords {
 		return rec, false, nil // nothing shorter or longer can qualify
 	}
 	// Reports of the same words come within weeks of each other: look at
-	// the speaker's quotes dated up to a quarter either side.
+	// the speaker's quotes dated up to a quarter either side. Only earlier
+	// documents are searched (the snapshot): one article rarely quotes the
+	// same words twice in different lengths.
 	lo, hi := shiftDate(date, -variantDays), shiftDate(date, variantDays)+"\xff"
 	prefix := pQSpeaker + sid + sep
 	var match string
@@ -806,7 +834,7 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = []byte(prefix)
-	it := w.txn.NewIterator(opts)
+	it := w.snapshot().NewIterator(opts)
 	defer it.Close()
 	for it.Seek([]byte(prefix + lo)); it.ValidForPrefix(opts.Prefix) && checked < 1000; it.Next() {
 		pos := string(it.Item().Key()[len(prefix):])
@@ -874,9 +902,7 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 	}
 	for wd := range newWords {
 		if !oldWords[wd] {
-			if err := addUint(w.txn, kQWordN(wd), 1); err != nil {
-				return err
-			}
+			w.count(kQWordN(wd), 1)
 		}
 	}
 	for _, k := range quoteIndexKeys(rec) {
@@ -1027,10 +1053,11 @@ func (w *putter) relation(p kind.Predicate, subj, obj, date string, start, end i
 	}
 	rec = Relation{ID: id, Predicate: p, Subject: subj, Object: obj, Date: date,
 		Dates: addDate(nil, seen), Sources: []Source{src}}
-	for _, e := range []string{subj, obj} {
-		if err := w.txn.Set([]byte(kRelEnt(e, id)), nil); err != nil {
+	for _, ends := range [][2]string{{subj, obj}, {obj, subj}} {
+		if err := w.txn.Set([]byte(kRelEnt(ends[0], ends[1], id)), nil); err != nil {
 			return err
 		}
+		w.count(kDegree(ends[0]), 1)
 	}
 	w.doc.Relations++
 	if err := w.stat(statRelations, 1); err != nil {

@@ -495,7 +495,7 @@ func (s *Store) Event(ctx context.Context, id string) (Event, error) {
 }
 
 // Relations lists the relations an entity (ID or name) takes part in, as
-// subject or object, by relation ID.
+// subject or object, by the ID of the other end, then relation ID.
 func (s *Store) Relations(ctx context.Context, entity string, p Page) (List[Relation], error) {
 	var l List[Relation]
 	err := s.view(ctx, func(txn *badger.Txn) error {
@@ -505,7 +505,7 @@ func (s *Store) Relations(ctx context.Context, entity string, p Page) (List[Rela
 		}
 		l, err = scan(ctx, txn, pRelEnt+id+sep, "", "", p, true, func(pos string) (Relation, bool, error) {
 			var r Relation
-			found, err := getJSON(txn, kRel(pos), &r)
+			found, err := getJSON(txn, kRel(lastField(pos)), &r)
 			return r, found, err
 		})
 		return err

@@ -89,6 +89,7 @@ func TestNeighbourhoodHub(t *testing.T) {
 		d.Entities = append(d.Entities, extract.Entity{ID: fmt.Sprint(i), Name: name, Type: kind.Person,
 			Mentions: []extract.Span{{Start: len(text) - len(name) - 1, End: len(text) - 1}}})
 	}
+	d.Relations = []extract.Relation{{SubjectID: "h", Predicate: kind.Met, ObjectID: "0"}}
 	if err := s.Put(ctx, extract.Article{ID: "hub", Text: text + " in one sentence."}, d); err != nil {
 		t.Fatal(err)
 	}
@@ -101,8 +102,21 @@ func TestNeighbourhoodHub(t *testing.T) {
 		if want := min(limit, 31); n != want {
 			t.Errorf("Neighbourhood(limit %d) = %d nodes, want %d", limit, n, want)
 		}
-		if want := n * (n - 1) / 2; len(sg.Edges) != want {
-			t.Errorf("Neighbourhood(limit %d) = %d edges among %d nodes, want %d (all pairs, once)", limit, len(sg.Edges), n, want)
+		met, in := 0, map[string]bool{}
+		for _, nd := range sg.Nodes {
+			in[nd.Label] = true
+		}
+		for _, e := range sg.Edges {
+			if e.Type == kind.Met {
+				met++
+			}
+		}
+		want := n * (n - 1) / 2
+		if in["Guest00 Person"] {
+			want++ // the met relation
+		}
+		if len(sg.Edges) != want || met > 1 {
+			t.Errorf("Neighbourhood(limit %d) = %d edges (%d met) among %d nodes, want %d (all pairs once, and met)", limit, len(sg.Edges), met, n, want)
 		}
 	}
 }

@@ -32,11 +32,17 @@ func Handler() http.Handler {
 		// fs.Sub fails only on an invalid path, and "dist" is a constant.
 		panic("web: " + err.Error())
 	}
+	return newHandler(sub)
+}
+
+// newHandler serves the dashboard from fsys, which holds the contents of
+// dist/.
+func newHandler(fsys fs.FS) *handler {
 	page := "index.html"
-	if exists(sub, "app.html") {
+	if exists(fsys, "app.html") {
 		page = "app.html"
 	}
-	return &handler{fsys: sub, page: page, files: http.FileServerFS(sub)}
+	return &handler{fsys: fsys, page: page, files: http.FileServerFS(fsys)}
 }
 
 type handler struct {

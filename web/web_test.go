@@ -1,12 +1,14 @@
 package web
 
 import (
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"path"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func get(t *testing.T, method, target string) *httptest.ResponseRecorder {
@@ -104,4 +106,45 @@ func TestHandlerErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHandlerPage checks which page is served: the built app.html when the
+// build ran, else the placeholder telling how to build it.
+func TestHandlerPage(t *testing.T) {
+	placeholder := &fstest.MapFile{Data: []byte("<title>newsgraph</title> the dashboard assets are not built")}
+	app := &fstest.MapFile{Data: []byte("<title>newsgraph</title> app")}
+	js := &fstest.MapFile{Data: []byte("console.log(1)")}
+	tests := []struct {
+		name   string
+		fsys   fstest.MapFS
+		target string
+		want   string
+	}{
+		{"placeholder only", fstest.MapFS{"index.html": placeholder}, "/", "not built"},
+		{"placeholder for a route", fstest.MapFS{"index.html": placeholder}, "/graph/x", "not built"},
+		{"built", fstest.MapFS{"index.html": placeholder, "app.html": app, "assets/app-1.js": js}, "/", "app"},
+		{"built, index.html asked", fstest.MapFS{"index.html": placeholder, "app.html": app}, "/index.html", "app"},
+		{"built asset", fstest.MapFS{"index.html": placeholder, "app.html": app, "assets/app-1.js": js}, "/assets/app-1.js", "console.log"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			newHandler(tt.fsys).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.target, nil))
+			body, _ := io.ReadAll(rec.Body)
+			if rec.Code != http.StatusOK || !strings.Contains(string(body), tt.want) {
+				t.Errorf("GET %s = %d %q, want 200 and %q", tt.target, rec.Code, body, tt.want)
+			}
+		})
+	}
+	t.Run("placeholder names the build command", func(t *testing.T) {
+		b, err := fs.ReadFile(dist, "dist/index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"not built", "npm --prefix web ci", "npm --prefix web run build"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("dist/index.html lacks %q", want)
+			}
+		}
+	})
 }

@@ -186,3 +186,8 @@ export function exportURL(format, { ego, depth, types, from, to } = {}) {
   if (to) q.set('to', to);
   return `/export?${q}`;
 }
+
+export async function stats() {
+  const data = await gql(`query Stats { stats { documents entities quotes events } }`);
+  return data.stats;
+}

@@ -70,7 +70,7 @@ function show(items, q) {
   for (const e of items) {
     list.append(
       h('li', { role: 'option', dataset: { id: e.id } },
-        h('a', { href: `#/entity/${encodeURIComponent(e.id)}`, onmousedown: (ev) => ev.preventDefault(), onclick: () => { close(); input.blur(); } },
+        h('a', { href: `#/entity/${encodeURIComponent(e.id)}`, onmousedown: (ev) => ev.preventDefault(), onclick: () => { close(); input.value = ''; input.blur(); } },
           h('span', { class: 'name' }, e.name), badge(e.type),
           e.mentionCount != null && h('span', { class: 'mentions' }, `${e.mentionCount} mentions`))),
     );
@@ -114,6 +114,7 @@ input.addEventListener('keydown', (ev) => {
     if (li) {
       location.hash = `#/entity/${encodeURIComponent(li.dataset.id)}`;
       close();
+      input.value = '';
       input.blur();
     }
   } else if (ev.key === 'Escape') {

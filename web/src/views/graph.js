@@ -136,7 +136,8 @@ export async function renderGraph(root, [id], params) {
       h('div', { class: 'side-block' },
         h('div', { class: 'side-title' }, 'Neighbourhood of'),
         h('h1', {}, h('a', { href: `#/entity/${encodeURIComponent(id)}` }, ego?.name ?? id)),
-        h('div', { class: 'row' }, h('label', {}, 'Depth ', depthSel), stats)),
+        h('div', { class: 'row' }, h('label', {}, 'Depth ', depthSel), stats),
+        data.nodes.length >= limit && h('p', { class: 'note' }, `The server stopped at ${limit.toLocaleString('en')} nodes; the rest of the neighbourhood is not drawn.`)),
       h('div', { class: 'side-block' }, h('div', { class: 'side-title' }, 'Types'), legend),
       h('div', { class: 'side-block' },
         h('div', { class: 'side-title' }, 'Date window'),
@@ -335,6 +336,7 @@ function build(data, egoID) {
       label: n.name ?? n.id,
       kind: n.type,
       ego: n.id === egoID,
+      fixed: n.id === egoID, // ForceAtlas2 leaves it at the centre
       color: color(n.type),
       size: 3 + 11 * Math.sqrt((n.mentionCount ?? 1) / maxM),
       x,

@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import { h, fmtDate, compareDates, dayNumber, dayString, empty, errorBox, loading, entityLink } from '../util.js';
 import { quoteItem, eventItem } from './entity.js';
+import { exportMenu } from './exportmenu.js';
 
 export async function renderTimeline(root, _parts, params) {
   const from = params.get('from') ?? '';
@@ -39,6 +40,7 @@ export async function renderTimeline(root, _parts, params) {
         h('button', { class: 'button primary', type: 'submit' }, 'Show'),
         (from || to || entity) && h('a', { class: 'button', href: '#/timeline' }, 'Clear'),
         summary)),
+    h('div', { class: 'page-tools' }, exportMenu(() => ({ ego: entity || undefined, depth: entity ? 1 : undefined, from: from || undefined, to: to || undefined }))),
     h('section', { class: 'card' }, chart),
     list);
 
@@ -90,7 +92,8 @@ function histogram(dated) {
   const lo = Math.min(...days);
   const hi = Math.max(...days);
   const monthly = hi - lo > 120;
-  const key = (d) => (monthly ? d.slice(0, 7) : d.slice(0, 10));
+  // A partial date (2016, 2017-04) counts on its first month or day.
+  const key = (d) => (monthly ? (d.length >= 7 ? d.slice(0, 7) : `${d.slice(0, 4)}-01`) : dayString(dayNumber(d)));
   const counts = new Map();
   for (const d of dated) counts.set(key(d.date), (counts.get(key(d.date)) ?? 0) + 1);
   // Fill the gaps so that time reads left to right at an even pace.
