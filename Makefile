@@ -48,4 +48,4 @@ bench:
 	go test -run '^$$' -bench . -benchmem ./extract/... ./graph/...
 
 clean:
-	rm -rf bin web/dist/assets
+	rm -rf bin web/dist/assets web/dist/app.html

@@ -2,7 +2,7 @@
 // (newest first, each quote linked to its span in the article), the events
 // they took part in and who they appear with most.
 import * as api from '../api.js';
-import { h, badge, color, entityLink, fmtDate, compareDates, section, empty, errorBox, TYPES } from '../util.js';
+import { h, badge, color, entityLink, fmtDate, compareDates, section, empty, errorBox } from '../util.js';
 import { exportMenu } from './exportmenu.js';
 
 export async function renderEntity(root, [id]) {
@@ -161,5 +161,3 @@ function documentsSection(e) {
     ];
   }, { id: 'documents' });
 }
-
-export { TYPES };

@@ -1,7 +1,7 @@
 // The timeline: quotes and events in a date window, in date order, with a
 // histogram of how much happened when. Optionally narrowed to one entity.
 import * as api from '../api.js';
-import { h, fmtDate, compareDates, dayNumber, dayString, empty, errorBox, loading, entityLink } from '../util.js';
+import { h, fmtDate, compareDates, dayNumber, dayString, empty, errorBox, loading } from '../util.js';
 import { quoteItem, eventItem } from './entity.js';
 import { exportMenu } from './exportmenu.js';
 
@@ -143,5 +143,3 @@ function histogram(dated) {
   return h('div', { class: 'hist-wrap' }, svg,
     h('div', { class: 'hist-axis' }, h('span', {}, fmtDate(keys[0])), h('span', {}, fmtDate(keys[keys.length - 1]))));
 }
-
-export { entityLink };
