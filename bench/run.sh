@@ -67,6 +67,13 @@ load() {
 	fi
 }
 
+# cpu_words LOG WORDS prints the words per CPU-second of a /usr/bin/time -v log.
+cpu_words() {
+	local cpu
+	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$1")
+	echo "CPU: ${cpu}s user+system = $(awk "BEGIN{printf \"%.0f\", $2/$cpu}") words per CPU-second"
+}
+
 section "Machine"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "nproc: $(nproc)"
@@ -94,6 +101,7 @@ rm -rf "$WORK/store-bbc"
 /usr/bin/time -v "$WORK/newsgraph" ingest --quiet --data "$WORK/store-bbc" "$corpus" 2> "$WORK/ingest-bbc.log" || { cat "$WORK/ingest-bbc.log"; exit 1; }
 grep 'newsgraph ingest:' "$WORK/ingest-bbc.log"
 grep -E 'Maximum resident|Elapsed \(wall|Percent of CPU' "$WORK/ingest-bbc.log"
+cpu_words "$WORK/ingest-bbc.log" "$(sed -n 's/.* \([0-9]*\) words, .*/\1/p' "$WORK/ingest-bbc.log" | tail -1)"
 store_bytes=$(du -sb "$WORK/store-bbc" | cut -f1)
 echo "text: $text_bytes bytes; store on disk: $store_bytes bytes; store/text: $(awk "BEGIN{printf \"%.1f\", $store_bytes/$text_bytes}")"
 echo "in process (go test -bench IngestBBC):"
@@ -110,6 +118,7 @@ for n in $SIZES; do
 	fi
 	echo "### $n articles"
 	grep 'newsgraph ingest:' "$WORK/ingest-$n.log"
+	cpu_words "$WORK/ingest-$n.log" "$(sed -n 's/.* \([0-9]*\) words, .*/\1/p' "$WORK/ingest-$n.log" | tail -1)"
 	secs=$(grep 'Elapsed (wall' "$WORK/ingest-$n.log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 	echo "ingest wall: ${secs}s = $(awk "BEGIN{printf \"%.2f\", 1000*$secs/$n}") ms/article; $(grep 'Maximum resident' "$WORK/ingest-$n.log" | sed 's/^\s*//'); store $(du -sh "$store" | cut -f1)"
 

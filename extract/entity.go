@@ -37,6 +37,10 @@ type typeScore struct {
 	n                         int
 }
 
+// scoreEps absorbs the rounding of summed clue weights: a one-word name
+// written four times (0.3+0.1+0.1+0.1) must reach 0.6.
+const scoreEps = 1e-9
+
 // decideTypes sums the evidence of each name over the document and gives
 // every name mention its type; names too weak to call are dropped.
 func (d *doc) decideTypes() {
@@ -98,11 +102,11 @@ func (d *doc) decideTypes() {
 		case m.nWords == 1 && x.lex.cues[strings.ToLower(m.key)] && sc.person < 1:
 			m.typ = kind.Org
 			m.backref = true
-		case sc.person >= sc.org && sc.person >= sc.place && sc.person >= 0.6:
+		case sc.person >= sc.org && sc.person >= sc.place && sc.person >= 0.6-scoreEps:
 			m.typ = kind.Person
-		case sc.org >= sc.place && sc.org >= 0.6:
+		case sc.org >= sc.place && sc.org >= 0.6-scoreEps:
 			m.typ = kind.Org
-		case sc.place >= 0.8:
+		case sc.place >= 0.8-scoreEps:
 			m.typ = kind.Place
 		default:
 			m.drop = true
@@ -448,12 +452,44 @@ func (d *doc) addSurnames() {
 		}
 		last := f[len(f)-1]
 		if count[strings.ToLower(last)] == 1 && !strings.Contains(last, "-") && !strings.HasSuffix(last, ".") {
+			parts := f[len(f)-1:]
 			if p := strings.ToLower(f[len(f)-2]); connectors[p] && len(f) > 2 {
-				last = f[len(f)-2] + " " + last // "De Vido", "van Gaal"
+				parts = f[len(f)-2:] // "De Vido", "van Gaal"
 			}
-			e.addForm(last)
+			// Only a form the text uses: "Kim Dong Chul" puts the family
+			// name first, and "Chul" alone is nobody's name.
+			if d.standsAlone(parts) {
+				e.addForm(strings.Join(parts, " "))
+			}
 		}
 	}
+}
+
+// standsAlone reports whether the words occur in the text outside a longer
+// name: no capitalised word right before them (an honorific aside, "Mr
+// Blixt") and none right after.
+func (d *doc) standsAlone(words []string) bool {
+	n := len(words)
+	for k := 0; k+n <= len(d.toks); k++ {
+		match := true
+		for i, w := range words {
+			if d.toks[k+i].text != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		if k > 0 && isCapWord(&d.toks[k-1]) && d.toks[k-1].sent == d.toks[k].sent && !d.hasHonorific(d.toks[k-1].text) {
+			continue
+		}
+		if k+n < len(d.toks) && isCapWord(&d.toks[k+n]) && d.toks[k+n].sent == d.toks[k].sent {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 func (d *doc) hasHonorific(f string) bool {

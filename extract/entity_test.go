@@ -130,6 +130,39 @@ func TestAliases(t *testing.T) {
 	}
 }
 
+// TestNoUnusedSurnameAlias: an alias is a form the text uses on its own.
+// Family-name-first names ("Park Sung Ho") must not get their trailing
+// given name as an alias.
+func TestNoUnusedSurnameAlias(t *testing.T) {
+	tests := []struct {
+		name, text string
+		owner      string
+		form       string
+		want       bool // whether owner has form as an alias
+	}{
+		{"family name first", "The court jailed missionary Park Sung Ho in March. Officials said Park Sung Ho was held.", "Park Sung Ho", "Ho", false},
+		{"full name only", "Singer Maria Olsen, 31, died on Monday. Maria Olsen had toured widely.", "Maria Olsen", "Olsen", false},
+		{"surname used alone", "Coach Dara Quinn, 45, spoke on Monday. Quinn said the team would improve.", "Dara Quinn", "Quinn", true},
+		{"surname after a title", "Manager Dara Quinn, 45, spoke on Monday. The side was praised by manager Quinn.", "Dara Quinn", "Quinn", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extractText(t, tt.text)
+			e := entityNamed(d, tt.owner)
+			if e == nil {
+				t.Fatalf("Extract(%q): no entity %q among %v", tt.text, tt.owner, names(d))
+			}
+			got := false
+			for _, a := range e.Aliases {
+				got = got || a == tt.form
+			}
+			if got != tt.want {
+				t.Errorf("Extract(%q): %q has alias %q = %v, want %v (aliases %v)", tt.text, tt.owner, tt.form, got, tt.want, e.Aliases)
+			}
+		})
+	}
+}
+
 func TestSharedSurnamesStayApart(t *testing.T) {
 	d := extractText(t, "North Korean leader Kim Jong-un spoke. The US wants missionary Kim Dong Chul and academics Tony Kim and Kim Hak Song released.")
 	for _, n := range []string{"Kim Jong-un", "Kim Dong Chul", "Tony Kim", "Kim Hak Song"} {

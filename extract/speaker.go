@@ -12,6 +12,7 @@ type quoteRec struct {
 	Quote
 	speaker int
 	para    int
+	spStart int // where its speaker phrase starts, -1 for none
 }
 
 var media = map[string]string{"twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram",
@@ -69,7 +70,10 @@ func (d *doc) assignQuotes() {
 			d.epithetMention(q.Speaker, spk)
 		}
 		rec := quoteRec{Quote: Quote{Text: q.Text, Cue: q.Cue, Direct: q.Direct, Date: date, Start: q.Start, End: q.End,
-			Confidence: round2(conf)}, speaker: spk, para: para}
+			Confidence: round2(conf)}, speaker: spk, para: para, spStart: -1}
+		if q.Speaker.End > q.Speaker.Start {
+			rec.spStart = q.Speaker.Start
+		}
 		if q.CueSpan.End > q.CueSpan.Start {
 			// The medium and place sit next to the cue: "said on Twitter", "spoke at the UN".
 			lo, hi := q.CueSpan.Start-60, q.CueSpan.End+40
@@ -212,15 +216,49 @@ func (d *doc) pronounSpeaker(sp quote.Span) int {
 func (d *doc) subjectBefore(pos, n int) int { return d.subjectBeforeG(pos, n, 0) }
 
 // subjectBeforeG is subjectBefore skipping people of the other gender.
+// A sentence whose subject is itself a pronoun or a description ("He
+// conceded the win, which included goals from Noe Pamarot", "The Spaniard
+// believed he was talking to Emilio Butragueno") does not count: its
+// subject is someone named earlier, and the people it names are not.
 func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 	si := d.sentAt(pos)
 	for k := 0; k < n && si >= 0; k, si = k+1, si-1 {
 		s := &d.sents[si]
+		if s.start < pos && (d.anaphoricSubject(s, pos) || d.allQuoted(s, pos)) {
+			k-- // a link in the chain back to the name, not a step away from it
+			if k < -n {
+				break
+			}
+			continue
+		}
 		first := -1
+		// The speaker of a quote attributed in this sentence is its subject,
+		// even when no name says so: "one dealer ... told Reuters".
+		qSpk, qPos := -1, -1
+		for i := len(d.outQuotes) - 1; i >= 0; i-- {
+			r := &d.outQuotes[i]
+			if r.spStart < 0 || r.spStart >= pos || r.spStart >= s.end {
+				continue
+			}
+			if r.spStart < s.start {
+				if r.End < s.start {
+					break
+				}
+				continue
+			}
+			if e := r.speaker; e >= 0 && d.ents[e].typ == kind.Person {
+				if eg := d.gender(e); g == 0 || eg == 0 || eg == g {
+					qSpk, qPos = e, r.spStart
+				}
+			}
+		}
 		for i := d.mentionAt(s.start); i < len(d.order); i++ {
 			m := &d.ms[d.order[i]]
 			if m.start >= s.end || m.start >= pos {
 				break
+			}
+			if qSpk >= 0 && m.start > qPos {
+				return qSpk
 			}
 			if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && !d.inDirectQuote(m.start) {
 				if eg := d.gender(m.ent); g != 0 && eg != 0 && eg != g {
@@ -234,11 +272,66 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 				}
 			}
 		}
+		if qSpk >= 0 {
+			return qSpk
+		}
 		if first >= 0 {
 			return first
 		}
 	}
 	return -1
+}
+
+// anaphoricSubject reports whether the sentence s, read up to pos, opens
+// (outside quotation marks, after a conjunction) with a subject that refers
+// back: he, she, or a definite description of a person ("the Dutchman",
+// "the 21-year-old striker") and names no person as its subject.
+func (d *doc) anaphoricSubject(s *sentence, pos int) bool {
+	k := s.first
+	for k < s.last && d.toks[k].start < pos && (d.toks[k].inQuote || d.toks[k].kind != tWord ||
+		clauseOpeners[d.toks[k].lower] || d.toks[k].lower == "however" || d.toks[k].lower == "meanwhile") {
+		k++
+	}
+	if k >= s.last || d.toks[k].start >= pos {
+		return false
+	}
+	switch d.toks[k].lower {
+	case "he", "she":
+		return true
+	case "the":
+	default:
+		return false
+	}
+	for j := k + 1; j < s.last && j <= k+4; j++ {
+		t := &d.toks[j]
+		if t.kind != tWord && t.kind != tNum { // "the 21-year-old"
+			return false
+		}
+		if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Person && d.ents[e].nomKey == "" {
+			return false // "the striker Thierry Henry" names him
+		}
+		// The head is the last noun before the verb: the next word is a
+		// speech verb or a lower-case word that cannot name a person.
+		if j+1 >= s.last {
+			return false
+		}
+		if n := &d.toks[j+1]; n.kind == tWord && (d.x.lex.speech[n.lower] || !n.cap && !d.personNoun(n.lower)) {
+			return d.personNoun(t.lower) && !orgNominals[t.lower]
+		}
+	}
+	return false
+}
+
+// allQuoted reports whether every word of the sentence s before pos is
+// inside quotation marks: the speaker's own words, which name no subject
+// of the narrative.
+func (d *doc) allQuoted(s *sentence, pos int) bool {
+	for k := s.first; k < s.last && d.toks[k].start < pos; k++ {
+		if t := &d.toks[k]; t.kind == tWord && !t.inQuote && !d.inDirectQuote(t.start) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseOpeners may stand before the subject of a clause.
@@ -249,6 +342,9 @@ var clauseOpeners = set(`and but while as when after before because although tho
 // Kennedy" is, in "In a speech on the re-election of George W Bush, Mr
 // Kennedy said ..."; George W Bush is not.
 func (d *doc) isSubject(m *mention, s *sentence) bool {
+	if m.tok1 < s.last && d.toks[m.tok1].kind == tPoss {
+		return false // "Fletcher's daughter Jill said": the daughter speaks
+	}
 	k := m.tok0
 	if m.start < d.toks[k].start {
 		// the mention starts with an honorific before tok0
@@ -320,10 +416,11 @@ func (d *doc) epithetSpeaker(sp quote.Span) int {
 		}
 		return -1
 	}
+	// The one person given that role before: a description refers back.
 	who := -1
 	for _, r := range d.roles {
 		tw := nameWords(r.title)
-		if len(tw) > 0 && tw[len(tw)-1] == head && d.ents[r.person].nomKey == "" {
+		if len(tw) > 0 && tw[len(tw)-1] == head && d.ents[r.person].nomKey == "" && r.start < sp.Start {
 			if who >= 0 && who != r.person {
 				who = -2
 				break
@@ -385,6 +482,9 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 			}
 			return -1 // "Following Mr Straw's announcement": no speaker phrase at all
 		}
+	}
+	if e := d.agentOf(sp, words, head); e >= 0 {
+		return e
 	}
 	// "critics", "Lawyers for news organisations": a group speaks.
 	if strings.HasSuffix(words[0], "s") && !determiners[words[0]] && !orgNominals[words[0]] && len(words) <= 6 {
@@ -449,8 +549,13 @@ func (d *doc) anonEntity(sp quote.Span) int {
 	if k0 >= k1 || k1 > len(d.toks) {
 		return -1
 	}
+	return d.anonNamed(k0, k1, d.spanText(d.toks[k0].start, d.toks[k1-1].end))
+}
+
+// anonNamed returns the anonymous source called name, mentioned by the
+// tokens [k0,k1), making it when it is new.
+func (d *doc) anonNamed(k0, k1 int, name string) int {
 	start, end := d.toks[k0].start, d.toks[k1-1].end
-	name := d.spanText(start, end)
 	key := strings.ToLower(name)
 	e := -1
 	for i := range d.ents {
@@ -574,4 +679,47 @@ func (d *doc) personNoun(head string) bool {
 		}
 	}
 	return false
+}
+
+// agents speak for someone else: "his agent", "her lawyers".
+var agents = set(`agent agents lawyer lawyers solicitor solicitors attorney attorneys spokesman spokeswoman
+spokesperson publicist representative representatives aide aides adviser advisers advisor advisors`)
+
+// agentOf resolves "his agent" or "her lawyers" to an anonymous source named
+// for the person the pronoun stands for ("Philip Pullman's agent"), not to
+// that person, unless one named person holds that role already. It returns
+// -1 when the phrase is not such an agent.
+func (d *doc) agentOf(sp quote.Span, words []string, head string) int {
+	if len(words) < 2 || len(words) > 4 || !agents[head] {
+		return -1
+	}
+	var g byte
+	switch words[0] {
+	case "his":
+		g = 'm'
+	case "her":
+		g = 'f'
+	case "their":
+	default:
+		return -1
+	}
+	for _, r := range d.roles {
+		tw := nameWords(r.title)
+		if len(tw) > 0 && tw[len(tw)-1] == head && d.ents[r.person].nomKey == "" && r.start < sp.Start {
+			return r.person
+		}
+	}
+	owner := -1
+	if g != 0 {
+		owner = d.subjectBeforeG(sp.Start, 3, g)
+	}
+	k0, k1 := d.tokenAt(sp.Start)+1, d.tokenAt(sp.End)
+	if k1 > len(d.toks) || k0 >= k1 {
+		return -1
+	}
+	rest := d.spanText(d.toks[k0].start, d.toks[k1-1].end)
+	if owner < 0 || d.ents[owner].typ != kind.Person {
+		return d.anonNamed(k0, k1, rest)
+	}
+	return d.anonNamed(k0, k1, d.ents[owner].name+"'s "+rest)
 }

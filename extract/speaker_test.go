@@ -19,6 +19,11 @@ func TestSpeakers(t *testing.T) {
 		{"organisation noun", "Shares in Halvorsen Motors fell. “Sales were weak,” the company said.", "Sales were weak", "Halvorsen Motors"},
 		{"source named right after", "A high-ranking North Korean defector said he backed the policy of pressure. Thae Yong Ho was chief of mission at Pyongyang’s embassy in London until he defected in 2016.", "he backed the policy", "Thae Yong Ho"},
 		{"quotation reported by another", "Joseph Yun is the negotiator. A State Department official said among the points Mr Yun has made to them is to “stop testing” missiles.", "stop testing", "Joseph Yun"},
+		{"description as subject refers back", "Marco Vellani has been linked with a move to Milan.\n\nThe Italian believed he was talking to club director Pietro Sanna. “I want to play there,” the 24-year-old told a radio station.", "I want to play there", "Marco Vellani"},
+		{"pronoun as subject refers back", "Dara Quinn scored twice for Rovers. He conceded the win, which included a goal from Tomas Brek, was not pretty. “It was not our best display,” the Irishman said.", "It was not our best display", "Dara Quinn"},
+		{"quoted sentences are not the narrative", "“I did nothing wrong,” said Jon Eker. After the match, Lars Nyberg accused Pavel Dusek of starting the row. “Pavel Dusek is tall. He went for Jon Eker. So I stepped in,” he said.", "So I stepped in", "Lars Nyberg"},
+		{"a role given later is not an antecedent", "Ronald Pike criticised quiz shows. “It is just laughing,” said the 74-year-old comedian. Later Vera Holt slated comedian Sam Rook.", "It is just laughing", "Ronald Pike"},
+		{"agent of a person", "Helen Ashby has finished her novel. Her agent said Ashby was pleased with the adaptation so far.", "Ashby was pleased", "Helen Ashby's agent"},
 		{"gendered honorific", "Michael Jackson denies the charges. His mother Katherine Jackson spoke out. “He loves children,” Mrs Jackson said.", "He loves children", "Katherine Jackson"},
 	}
 	for _, tt := range tests {

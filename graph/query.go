@@ -60,11 +60,12 @@ func decodeCursor(c string) (string, error) {
 	return string(b), nil
 }
 
-// scan walks the keys prefix+pos for lo <= pos < hi, in order, calling
-// match on each; matches after the cursor fill the page. With count set
-// it walks to hi to count every match into Total; otherwise it stops once
-// the page is full and Total is left to the caller.
-func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p Page, count bool,
+// scan walks the keys prefix+pos for lo <= pos < hi, in order (descending
+// if reverse), calling match on each; matches after the cursor fill the
+// page. With count set it walks the whole range to count every match into
+// Total; otherwise it stops once the page is full and Total is left to the
+// caller.
+func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p Page, count, reverse bool,
 	match func(pos string) (T, bool, error)) (List[T], error) {
 	var l List[T]
 	after, err := decodeCursor(p.After)
@@ -75,11 +76,34 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = []byte(prefix)
+	opts.Reverse = reverse
 	it := txn.NewIterator(opts)
 	defer it.Close()
-	start := prefix + lo
-	if !count && after != "" && prefix+after+sep > start {
-		start = prefix + after + sep
+	var start string
+	if !reverse {
+		start = prefix + lo
+		if !count && after != "" && prefix+after+sep > start {
+			start = prefix + after + sep
+		}
+	} else {
+		// A reverse Seek lands on the last key <= start.
+		start = prefix + "\xff"
+		if hi != "" {
+			start = prefix + hi
+		}
+		if !count && after != "" && prefix+after < start {
+			start = prefix + after
+		}
+	}
+	// seen tells whether pos was on an earlier page.
+	seen := func(pos string) bool {
+		if after == "" {
+			return false
+		}
+		if reverse {
+			return pos >= after
+		}
+		return pos <= after
 	}
 	i := 0
 	for it.Seek([]byte(start)); it.ValidForPrefix(opts.Prefix); it.Next() {
@@ -89,8 +113,14 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 			}
 		}
 		pos := string(it.Item().Key()[len(prefix):])
-		if hi != "" && pos >= hi {
+		if !reverse && hi != "" && pos >= hi {
 			break
+		}
+		if reverse && pos < lo {
+			break
+		}
+		if reverse && hi != "" && pos >= hi {
+			continue
 		}
 		v, ok, err := match(pos)
 		if err != nil {
@@ -100,7 +130,7 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 			continue
 		}
 		l.Total++
-		if after != "" && pos <= after {
+		if seen(pos) {
 			continue
 		}
 		if len(l.Items) < n {
@@ -207,7 +237,7 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter, p Page) (List[Enti
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		if strings.TrimSpace(f.Search) == "" {
 			var err error
-			l, err = scan(ctx, txn, pRank+typ+sep, "", "", p, false, func(pos string) (Entity, bool, error) {
+			l, err = scan(ctx, txn, pRank+typ+sep, "", "", p, false, false, func(pos string) (Entity, bool, error) {
 				var e Entity
 				_, err := getJSON(txn, kEnt(pos[8:]), &e)
 				return e, true, err
@@ -324,6 +354,8 @@ type QuoteFilter struct {
 	Speaker  string // entity ID, or any name or alias (see EntityByName)
 	Contains string // words that must appear in this order, compared as NormQuote
 	From, To string // dates, YYYY[-MM[-DD]], inclusive; see the package doc
+	// NewestFirst lists by date descending; the default is oldest first.
+	NewestFirst bool
 }
 
 // Quotes lists quotes by date, then ID.
@@ -365,20 +397,20 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, p Page) (List[Quote],
 			if err != nil || sid == "" {
 				return err
 			}
-			l, err = scan(ctx, txn, pQSpeaker+sid+sep, lo, hi, p, true, verify)
+			l, err = scan(ctx, txn, pQSpeaker+sid+sep, lo, hi, p, true, f.NewestFirst, verify)
 			return err
 		case contains != "":
 			w, err := rarestWord(txn, contains)
 			if err != nil || w == "" {
 				return err
 			}
-			l, err = scan(ctx, txn, pQWord+w+sep, lo, hi, p, true, verify)
+			l, err = scan(ctx, txn, pQWord+w+sep, lo, hi, p, true, f.NewestFirst, verify)
 			return err
 		case dr.any():
-			l, err = scan(ctx, txn, pQDate, lo, hi, p, true, verify)
+			l, err = scan(ctx, txn, pQDate, lo, hi, p, true, f.NewestFirst, verify)
 			return err
 		default:
-			l, err = scan(ctx, txn, pQDate, "", "", p, false, verify)
+			l, err = scan(ctx, txn, pQDate, "", "", p, false, f.NewestFirst, verify)
 			if err != nil {
 				return err
 			}
@@ -432,6 +464,7 @@ func (s *Store) Quote(ctx context.Context, id string) (Quote, error) {
 type EventFilter struct {
 	Participant string // entity ID or name; the event's place counts too
 	From, To    string
+	NewestFirst bool // by date descending; the default is oldest first
 }
 
 // Events lists events by date, then ID.
@@ -457,13 +490,13 @@ func (s *Store) Events(ctx context.Context, f EventFilter, p Page) (List[Event],
 			if err != nil || id == "" {
 				return err
 			}
-			l, err = scan(ctx, txn, pEvPart+id+sep, lo, hi, p, true, verify)
+			l, err = scan(ctx, txn, pEvPart+id+sep, lo, hi, p, true, f.NewestFirst, verify)
 			return err
 		case dr.any():
-			l, err = scan(ctx, txn, pEvDate, lo, hi, p, true, verify)
+			l, err = scan(ctx, txn, pEvDate, lo, hi, p, true, f.NewestFirst, verify)
 			return err
 		default:
-			l, err = scan(ctx, txn, pEvDate, "", "", p, false, verify)
+			l, err = scan(ctx, txn, pEvDate, "", "", p, false, f.NewestFirst, verify)
 			if err != nil {
 				return err
 			}
@@ -503,7 +536,7 @@ func (s *Store) Relations(ctx context.Context, entity string, p Page) (List[Rela
 		if err != nil || id == "" {
 			return err
 		}
-		l, err = scan(ctx, txn, pRelEnt+id+sep, "", "", p, true, func(pos string) (Relation, bool, error) {
+		l, err = scan(ctx, txn, pRelEnt+id+sep, "", "", p, true, false, func(pos string) (Relation, bool, error) {
 			var r Relation
 			found, err := getJSON(txn, kRel(lastField(pos)), &r)
 			return r, found, err
@@ -521,7 +554,7 @@ func (s *Store) Documents(ctx context.Context, p Page) (List[Document], error) {
 	var l List[Document]
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		l, err = scan(ctx, txn, pDoc, "", "", p, false, func(pos string) (Document, bool, error) {
+		l, err = scan(ctx, txn, pDoc, "", "", p, false, false, func(pos string) (Document, bool, error) {
 			var d Document
 			found, err := getJSON(txn, kDoc(pos), &d)
 			return d, found, err
@@ -548,7 +581,7 @@ func (s *Store) EntityDocuments(ctx context.Context, entity string, p Page) (Lis
 		if err != nil || id == "" {
 			return err
 		}
-		l, err = scan(ctx, txn, pMent+id+sep, "", "", p, false, func(pos string) (Document, bool, error) {
+		l, err = scan(ctx, txn, pMent+id+sep, "", "", p, false, false, func(pos string) (Document, bool, error) {
 			var d Document
 			found, err := getJSON(txn, kDoc(pos), &d)
 			return d, found, err

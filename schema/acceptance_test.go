@@ -3,11 +3,14 @@ package schema_test
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -19,9 +22,11 @@ import (
 // about the two seed articles, ingested with the real extractor into a real
 // store. Answers come from seeds.json, never from this file.
 //
-// The extractor is still growing: a question it cannot answer yet is
-// skipped with the reason, unless NEWSGRAPH_ACCEPTANCE=strict, when it
-// fails. CI should run strict once the extractor is ready.
+// Every check must pass, except the known gaps listed by subtest name in
+// testdata/acceptance_gaps.txt: questions the extractor cannot answer yet,
+// which are skipped with their reason. The list is a ratchet: a gap that
+// starts to pass fails the test until it is taken off the list (go test
+// -run TestAcceptance -update-gaps rewrites it), so answers only improve.
 
 type seeds struct {
 	Documents []struct {
@@ -58,18 +63,74 @@ func loadSeeds(t *testing.T) seeds {
 	return s
 }
 
-// check reports a failed acceptance question: an error in strict mode, a
-// skip otherwise.
+var updateGaps = flag.Bool("update-gaps", false, "rewrite testdata/acceptance_gaps.txt with the checks that fail now")
+
+const gapsFile = "testdata/acceptance_gaps.txt"
+
+// gaps tracks the known gaps and what each acceptance subtest did.
+var gaps = struct {
+	sync.Mutex
+	known  map[string]bool // subtest names allowed to fail
+	failed map[string]bool // subtest name -> some check failed
+}{failed: map[string]bool{}}
+
+func loadGaps(t *testing.T) {
+	t.Helper()
+	gaps.known = map[string]bool{}
+	b, err := os.ReadFile(gapsFile)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			gaps.known[l] = true
+		}
+	}
+}
+
+// check reports a failed acceptance question: skipped if it is a known
+// gap, an error otherwise.
 func check(t *testing.T, ok bool, format string, args ...any) {
 	t.Helper()
+	gaps.Lock()
+	if _, seen := gaps.failed[t.Name()]; !seen || !ok {
+		gaps.failed[t.Name()] = gaps.failed[t.Name()] || !ok
+	}
+	known := gaps.known[t.Name()]
+	gaps.Unlock()
 	if ok {
 		return
 	}
-	if os.Getenv("NEWSGRAPH_ACCEPTANCE") == "strict" {
-		t.Errorf(format, args...)
+	if known && !*updateGaps {
+		t.Skipf("known gap (%s): "+format, append([]any{gapsFile}, args...)...)
+	}
+	t.Errorf(format, args...)
+}
+
+// checkGaps fails for every known gap that now passes, or rewrites the
+// list with -update-gaps.
+func checkGaps(t *testing.T) {
+	gaps.Lock()
+	defer gaps.Unlock()
+	var failing []string
+	for name, failed := range gaps.failed {
+		if failed {
+			failing = append(failing, name)
+		}
+	}
+	sort.Strings(failing)
+	if *updateGaps {
+		text := "# Acceptance checks the extractor does not pass yet (subtest names); see acceptance_test.go.\n" + strings.Join(failing, "\n") + "\n"
+		if err := os.WriteFile(gapsFile, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		return
 	}
-	t.Skipf("not yet: "+format, args...)
+	for name := range gaps.known {
+		if failed, ran := gaps.failed[name]; ran && !failed {
+			t.Errorf("%s now passes: take it off %s (go test -run TestAcceptance -update-gaps)", name, gapsFile)
+		}
+	}
 }
 
 func seedServer(t *testing.T, sd seeds) *httptest.Server {
@@ -162,6 +223,8 @@ func (q quoteNode) docs() int {
 func TestAcceptance(t *testing.T) {
 	sd := loadSeeds(t)
 	srv := seedServer(t, sd)
+	loadGaps(t)
+	t.Cleanup(func() { checkGaps(t) })
 
 	t.Run("quotes", func(t *testing.T) {
 		for _, g := range sd.Quotes {

@@ -67,10 +67,11 @@ func (b *builder) queryFields() graphql.Fields {
 			Type:        graphql.NewNonNull(b.connection(b.quote)),
 			Description: "quotes by date; the filters combine",
 			Args: withPage(graphql.FieldConfigArgument{
-				"speaker":  {Type: graphql.String, Description: "entity id, name or alias"},
-				"contains": {Type: graphql.String, Description: "words in this order; case and punctuation ignored"},
-				"from":     dateArgs["from"],
-				"to":       dateArgs["to"],
+				"speaker":     {Type: graphql.String, Description: "entity id, name or alias"},
+				"contains":    {Type: graphql.String, Description: "words in this order; case and punctuation ignored"},
+				"from":        dateArgs["from"],
+				"to":          dateArgs["to"],
+				"newestFirst": newestFirst,
 			}),
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				pg, err := b.page(p)
@@ -78,7 +79,7 @@ func (b *builder) queryFields() graphql.Fields {
 					return nil, err
 				}
 				return conn(b.s.Quotes(p.Context, graph.QuoteFilter{Speaker: str(p, "speaker"),
-					Contains: str(p, "contains"), From: str(p, "from"), To: str(p, "to")}, pg))
+					Contains: str(p, "contains"), From: str(p, "from"), To: str(p, "to"), NewestFirst: flag(p, "newestFirst")}, pg))
 			},
 		},
 		"quote": {
@@ -130,6 +131,7 @@ func (b *builder) queryFields() graphql.Fields {
 				"participant": {Type: graphql.String, Description: "entity id, name or alias; an event's place counts"},
 				"from":        dateArgs["from"],
 				"to":          dateArgs["to"],
+				"newestFirst": newestFirst,
 			}),
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				pg, err := b.page(p)
@@ -137,7 +139,7 @@ func (b *builder) queryFields() graphql.Fields {
 					return nil, err
 				}
 				return conn(b.s.Events(p.Context, graph.EventFilter{Participant: str(p, "participant"),
-					From: str(p, "from"), To: str(p, "to")}, pg))
+					From: str(p, "from"), To: str(p, "to"), NewestFirst: flag(p, "newestFirst")}, pg))
 			},
 		},
 		"event": {

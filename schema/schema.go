@@ -62,6 +62,14 @@ func (b *builder) page(p graphql.ResolveParams) (graph.Page, error) {
 	return pg, nil
 }
 
+var newestFirst = &graphql.ArgumentConfig{Type: graphql.Boolean, DefaultValue: false,
+	Description: "list by date, newest first (default: oldest first)"}
+
+func flag(p graphql.ResolveParams, name string) bool {
+	v, _ := p.Args[name].(bool)
+	return v
+}
+
 func str(p graphql.ResolveParams, name string) string {
 	s, _ := p.Args[name].(string)
 	return s

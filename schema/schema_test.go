@@ -134,6 +134,12 @@ func TestQueries(t *testing.T) {
 					t.Errorf("roles[0].title = %v, want foreign minister", got)
 				}
 			}},
+		{"newest first", `{ quotes(newestFirst: true, first: 1) { edges { node { date } } } entity(name: "Ms Berg") { events(newestFirst: true) { totalCount } } }`,
+			func(t *testing.T, r response) {
+				if got := path(r.Data, "quotes", "edges", 0, "node", "date"); got != "2020-03-02" {
+					t.Errorf("quotes(newestFirst).first date = %v, want 2020-03-02", got)
+				}
+			}},
 		{"unknown entity is null", `{ entity(name: "Nobody") { id } }`, func(t *testing.T, r response) {
 			if len(r.Errors) > 0 || r.Data["entity"] != nil {
 				t.Errorf("entity(Nobody) = %v, %s; want null, no error", r.Data["entity"], r.errText())

@@ -102,13 +102,14 @@ func (b *builder) schema() (graphql.Schema, error) {
 			"date": field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Date) }),
 			"dateFromDocument": field(graphql.NewNonNull(graphql.Boolean),
 				func(q graph.Quote) any { return q.DateFromDocument }),
-			"cue":     field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Cue) }),
-			"direct":  field(graphql.NewNonNull(graphql.Boolean), func(q graph.Quote) any { return q.Direct }),
-			"place":   field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Place) }),
-			"medium":  field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Medium) }),
-			"speaker": entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
-			"about":   entityList(func(v any) []string { return quoteOf(v).About }),
-			"sources": field(sources, func(q graph.Quote) any { return q.Sources }),
+			"cue":      field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Cue) }),
+			"direct":   field(graphql.NewNonNull(graphql.Boolean), func(q graph.Quote) any { return q.Direct }),
+			"place":    field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Place) }),
+			"medium":   field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Medium) }),
+			"speaker":  entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
+			"speakers": entityList(func(v any) []string { return quoteOf(v).Speakers }),
+			"about":    entityList(func(v any) []string { return quoteOf(v).About }),
+			"sources":  field(sources, func(q graph.Quote) any { return q.Sources }),
 		},
 	})
 	eventOf := func(v any) graph.Event { e, _ := v.(graph.Event); return e }
@@ -194,7 +195,8 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 		"quotes": {
 			Type:        graphql.NewNonNull(b.connection(b.quote)),
 			Description: "what the entity said, by date",
-			Args:        withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String}}),
+			Args: withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String},
+				"newestFirst": newestFirst}),
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				eid, err := id(p)
 				if err != nil {
@@ -204,7 +206,8 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 				if err != nil {
 					return nil, err
 				}
-				return conn(b.s.Quotes(p.Context, graph.QuoteFilter{Speaker: eid, From: str(p, "from"), To: str(p, "to")}, pg))
+				return conn(b.s.Quotes(p.Context, graph.QuoteFilter{Speaker: eid, From: str(p, "from"), To: str(p, "to"),
+					NewestFirst: flag(p, "newestFirst")}, pg))
 			},
 		},
 		"relations": {
@@ -239,7 +242,8 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 		},
 		"events": {
 			Type: graphql.NewNonNull(b.connection(b.event)),
-			Args: withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String}}),
+			Args: withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String},
+				"newestFirst": newestFirst}),
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				eid, err := id(p)
 				if err != nil {
@@ -249,7 +253,8 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 				if err != nil {
 					return nil, err
 				}
-				return conn(b.s.Events(p.Context, graph.EventFilter{Participant: eid, From: str(p, "from"), To: str(p, "to")}, pg))
+				return conn(b.s.Events(p.Context, graph.EventFilter{Participant: eid, From: str(p, "from"), To: str(p, "to"),
+					NewestFirst: flag(p, "newestFirst")}, pg))
 			},
 		},
 		"cooccurring": {

@@ -576,6 +576,11 @@ func (s *scanner) sentenceSubject(k int) (int, int, Form) {
 		return -1, -1, NoSpeaker
 	}
 	a, b, f := s.speakerAfter(i-1, k)
+	if a >= 0 && b > a && !s.toks[b].upper && s.toks[b-1].upper && !nominalHeads[s.lower(b)] {
+		// "Russian Dmitriy Bogdanov won ... and then claimed": the
+		// lower-case word after the name is the first verb, not a head.
+		a, b, f = s.trimSpeaker(a, b-1)
+	}
 	if a != i || b+1 >= k || !s.word(b+1) || s.toks[b+1].upper {
 		return -1, -1, NoSpeaker
 	}

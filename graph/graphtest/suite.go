@@ -236,6 +236,18 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 				l, err := s.Quotes(ctx, graph.QuoteFilter{From: "2020"}, p)
 				return ids(l.Items, func(q graph.Quote) string { return q.ID }), l.Cursors, l.HasNext, l.Total, err
 			}},
+			{"quotes newest first", func(p graph.Page) ([]string, []string, bool, int, error) {
+				l, err := s.Quotes(ctx, graph.QuoteFilter{NewestFirst: true}, p)
+				return ids(l.Items, func(q graph.Quote) string { return q.ID }), l.Cursors, l.HasNext, l.Total, err
+			}},
+			{"quotes in a window newest first", func(p graph.Page) ([]string, []string, bool, int, error) {
+				l, err := s.Quotes(ctx, graph.QuoteFilter{From: "2020-02", To: "2020-03", NewestFirst: true}, p)
+				return ids(l.Items, func(q graph.Quote) string { return q.ID }), l.Cursors, l.HasNext, l.Total, err
+			}},
+			{"events newest first", func(p graph.Page) ([]string, []string, bool, int, error) {
+				l, err := s.Events(ctx, graph.EventFilter{NewestFirst: true}, p)
+				return ids(l.Items, func(e graph.Event) string { return e.ID }), l.Cursors, l.HasNext, l.Total, err
+			}},
 			{"entities", func(p graph.Page) ([]string, []string, bool, int, error) {
 				l, err := s.Entities(ctx, graph.EntityFilter{}, p)
 				return ids(l.Items, func(e graph.Entity) string { return e.ID }), l.Cursors, l.HasNext, l.Total, err
@@ -285,6 +297,23 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 					t.Errorf("pages of 1 = %q, want %q", paged, all)
 				}
 			})
+		}
+		for _, f := range []graph.QuoteFilter{{}, {From: "2020-02", To: "2020-03"}, {Speaker: "Anna Berg"}} {
+			up, err := s.Quotes(ctx, f, graph.Page{First: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.NewestFirst = true
+			down, err := s.Quotes(ctx, f, graph.Page{First: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := ids(up.Items, func(q graph.Quote) string { return q.ID })
+			b := ids(down.Items, func(q graph.Quote) string { return q.ID })
+			slices.Reverse(b)
+			if !slices.Equal(a, b) || up.Total != down.Total {
+				t.Errorf("Quotes(%+v) newest first = reverse %q (total %d), want %q (total %d)", f, b, down.Total, a, up.Total)
+			}
 		}
 		if _, err := s.Quotes(ctx, graph.QuoteFilter{}, graph.Page{After: "!!not a cursor"}); !errors.Is(err, graph.ErrBadCursor) {
 			t.Errorf("Quotes(bad cursor) error = %v, want ErrBadCursor", err)
