@@ -232,9 +232,9 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 			continue
 		}
 		first := -1
-		// The speaker of a quote attributed in this sentence is its subject,
-		// even when no name says so: "one dealer ... told Reuters".
-		qSpk, qPos := -1, -1
+		// The speaker of a quote attributed in this sentence stands for its
+		// subject when no name does: "one dealer ... told Reuters".
+		qSpk := -1
 		for i := len(d.outQuotes) - 1; i >= 0; i-- {
 			r := &d.outQuotes[i]
 			if r.spStart < 0 || r.spStart >= pos || r.spStart >= s.end {
@@ -248,7 +248,7 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 			}
 			if e := r.speaker; e >= 0 && d.ents[e].typ == kind.Person {
 				if eg := d.gender(e); g == 0 || eg == 0 || eg == g {
-					qSpk, qPos = e, r.spStart
+					qSpk = e
 				}
 			}
 		}
@@ -256,9 +256,6 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 			m := &d.ms[d.order[i]]
 			if m.start >= s.end || m.start >= pos {
 				break
-			}
-			if qSpk >= 0 && m.start > qPos {
-				return qSpk
 			}
 			if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && !d.inDirectQuote(m.start) {
 				if eg := d.gender(m.ent); g != 0 && eg != 0 && eg != g {

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -189,6 +190,13 @@ func depth(doc *ast.Document) int {
 			d := 0
 			switch s := s.(type) {
 			case *ast.Field:
+				// Introspection (__schema, __type) walks the schema, not the
+				// data: its cost is bounded by the schema's size, and the
+				// standard introspection query that GraphQL tools send nests
+				// deeper than any data query needs.
+				if s.Name != nil && strings.HasPrefix(s.Name.Value, "__") {
+					continue
+				}
 				d = 1 + sel(s.SelectionSet, seen)
 			case *ast.InlineFragment:
 				d = sel(s.SelectionSet, seen)

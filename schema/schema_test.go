@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -262,5 +263,33 @@ func TestHTTP(t *testing.T) {
 				t.Errorf("%s %q = %d %q, want %d with an error", tc.method, tc.body, r.status, r.errText(), tc.status)
 			}
 		})
+	}
+}
+
+// TestIntrospectionPassesDepthLimit: the standard introspection query that
+// GraphiQL and other tools send nests deeper than the data limit; it must
+// still answer, while a deep data query is refused.
+func TestIntrospectionPassesDepthLimit(t *testing.T) {
+	srv := fixtureServer(t, schema.Options{MaxDepth: 4})
+	typeRef := "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }"
+	intro := `{ __schema { queryType { name } types { name fields { name type { ` + typeRef + ` } } } } }`
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query":`+strconv.Quote(intro)+`}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), `"queryType":{"name":"Query"}`) || strings.Contains(string(b), `"errors"`) {
+		t.Errorf("introspection under a depth limit of 4 = %.300s, want the schema", b)
+	}
+	deep := `{ entity(name: "x") { quotes { edges { node { speaker { quotes { edges { node { id } } } } } } } } }`
+	resp, err = http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query":`+strconv.Quote(deep)+`}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), "over the limit of 4") {
+		t.Errorf("deep data query = %.300s, want it refused for depth", b)
 	}
 }
