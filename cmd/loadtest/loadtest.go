@@ -113,6 +113,7 @@ type Report struct {
 	Elapsed  time.Duration // measured time, from the end of warm-up to the last answer
 	Sent     int           // measured requests sent
 	Warm     int           // requests sent during the warm-up
+	Dropped  int           // requests due in the measured time but never sent: the server fell a timeout behind
 	Achieved float64       // successful requests per second
 	All      Latencies
 	ByKind   map[querymix.Kind]*Latencies
@@ -165,7 +166,7 @@ func Run(ctx context.Context, c *http.Client, cfg Config, p *querymix.Picker) (R
 	start := time.Now()
 	measureFrom := start.Add(cfg.Warmup)
 	end := measureFrom.Add(cfg.Duration)
-	sent, warm := 0, 0
+	sent, warm, dropped := 0, 0, 0
 	var interval time.Duration
 	if cfg.Rate > 0 {
 		interval = time.Duration(float64(time.Second) / cfg.Rate)
@@ -191,6 +192,16 @@ schedule:
 		if !due.Before(end) {
 			break
 		}
+		if interval > 0 && time.Since(end) > cfg.Timeout {
+			// The server has fallen so far behind that requests due
+			// before the end are still unsent a timeout after it: stop,
+			// and count them as failed rather than run on unbounded.
+			dropped = int(end.Sub(due)/interval) + 1
+			if due.Before(measureFrom) {
+				dropped = int(end.Sub(measureFrom) / interval)
+			}
+			break
+		}
 		j := job{req: p.Next(i), measured: !due.Before(measureFrom)}
 		if interval > 0 {
 			j.scheduled = due
@@ -213,7 +224,7 @@ schedule:
 		return Report{}, fmt.Errorf("loadtest: %w", err)
 	}
 
-	r := Report{Config: cfg, Elapsed: elapsed, Sent: sent, Warm: warm, ByKind: map[querymix.Kind]*Latencies{}}
+	r := Report{Config: cfg, Elapsed: elapsed, Sent: sent, Warm: warm, Dropped: dropped, ByKind: map[querymix.Kind]*Latencies{}}
 	for _, rs := range results {
 		for _, s := range rs {
 			k := r.ByKind[s.kind]
@@ -232,6 +243,13 @@ schedule:
 				}
 				l.samples = append(l.samples, s.latency)
 			}
+		}
+	}
+	if dropped > 0 {
+		r.All.Count += dropped
+		r.All.Errors += dropped
+		if r.All.FirstError == "" {
+			r.All.FirstError = "requests left unsent a timeout after the end"
 		}
 	}
 	r.All.finish()
@@ -262,6 +280,9 @@ func (r Report) Print(w io.Writer) {
 	}
 	row("all", &r.All)
 	fmt.Fprintf(w, "achieved %.0f req/s (successful), %d sent (and %d in warm-up), %d errors in %.1fs\n", r.Achieved, r.Sent, r.Warm, r.All.Errors, r.Elapsed.Seconds())
+	if r.Dropped > 0 {
+		fmt.Fprintf(w, "%d requests due were never sent (counted as errors in all): the server fell more than %v behind\n", r.Dropped, r.Config.Timeout)
+	}
 	if r.All.FirstError != "" {
 		fmt.Fprintf(w, "first error: %s\n", r.All.FirstError)
 	}

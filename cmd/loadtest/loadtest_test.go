@@ -230,3 +230,25 @@ func TestRunFlags(t *testing.T) {
 		})
 	}
 }
+
+// A server that falls behind by more than a timeout ends the run: the
+// requests still due are counted as errors, not sent on for ever.
+func TestRunDropsWhenFarBehind(t *testing.T) {
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(100 * time.Millisecond)
+		io.WriteString(w, `{"data":{}}`)
+	})
+	srv := httptest.NewServer(slow)
+	defer srv.Close()
+	targets := querymix.Targets{People: []querymix.Target{{ID: "person:1", Name: "Anna Berg"}}, Phrases: []querymix.Phrase{{Words: "taxes"}}}
+	cfg := Config{URL: srv.URL, Rate: 1000, Concurrency: 1, Duration: 100 * time.Millisecond,
+		MaxRequests: 100000, Timeout: 50 * time.Millisecond}
+	r, err := Run(context.Background(), NewClient(1, time.Second), cfg, querymix.NewPicker(querymix.Kinds, targets, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Dropped == 0 || r.All.Errors < r.Dropped || r.All.Count != r.Sent+r.Dropped {
+		t.Errorf("Run against a slow server: dropped %d, errors %d, count %d, sent %d; want drops counted as errors",
+			r.Dropped, r.All.Errors, r.All.Count, r.Sent)
+	}
+}

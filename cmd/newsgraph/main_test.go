@@ -170,7 +170,7 @@ func TestKillDuringIngest(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	corpus := filepath.Join(tmp, "corpus.jsonl")
-	const n = 200
+	const n = 120
 	writeCorpus(t, corpus, n)
 
 	ref := filepath.Join(tmp, "ref")
@@ -185,7 +185,7 @@ func TestKillDuringIngest(t *testing.T) {
 	}
 
 	r := rand.New(rand.NewPCG(1, 2))
-	kills, partial := 4, 0
+	kills, partial := 3, 0
 	for trial := range kills {
 		dir := filepath.Join(tmp, fmt.Sprintf("kill%d", trial))
 		// Kill at most twice in a row in the same store, to crash a
