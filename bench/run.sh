@@ -2,8 +2,8 @@
 # bench/run.sh runs newsgraph's benchmark suite and prints the numbers that
 # BENCHMARKS.md records. Run it from the repository root:
 #
-#   bench/run.sh              # about 6 minutes: extractor, bbc ingest, 1k and 10k stores
-#   SIZES="1000 10000 100000" bench/run.sh   # adds the 100k store: about 20 more minutes
+#   bench/run.sh              # about 10-16 minutes: extractor, bbc ingest, 1k and 10k stores
+#   SIZES="1000 10000 100000" bench/run.sh   # adds the 100k store: 30-60 more minutes at today's ingest speed
 #
 # Environment:
 #   SIZES     generated store sizes for the growth and load tests (default "1000 10000")

@@ -46,4 +46,21 @@
 //   - Quotes come from quote.Find and dates from timex.Find; Extract
 //     resolves each quote's speaker phrase to an entity and dates it with
 //     the date of its attribution, outside the quotation marks.
+//
+// # Who said it
+//
+// A pronoun or a description ("he", "the 21-year-old", "the Irishman")
+// is the subject of the nearest earlier sentence that names a person
+// outside quotation marks. Sentences that are all quotation, and sentences
+// whose own subject refers back ("He conceded ...", "The Spaniard
+// believed ..."), are links in that chain and are passed over, so the
+// chain reaches the name. A name followed by 's is an owner, not a subject;
+// a name after "and" is a clause subject only when a verb follows it; the
+// speaker of a quote attributed in a sentence stands for its subject when
+// no name does ("one dealer told Reuters"). Roles only count when given
+// before the description. "His agent" and "her lawyers" are anonymous
+// sources named for their principal ("Philip Pullman's agent"); "the
+// government" is the government, never the firm named last; "the Libyan
+// central bank" is an anonymous body, while "the Swedish firm" refers
+// back to the most mentioned company of the last few sentences.
 package extract

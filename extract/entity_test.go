@@ -56,6 +56,7 @@ func TestClassify(t *testing.T) {
 		{"lower-case title", "The club sold striker Dovrani Pell last week.", "Dovrani Pell", kind.Person},
 		{"age", "Gert Vanloo, 45, was arrested.", "Gert Vanloo", kind.Person},
 		{"org cue", "Profits at Halvorsen Motors rose.", "Halvorsen Motors", kind.Org},
+		{"person named after an org", "For Labour Peter Hendry said the plan would fail.", "Peter Hendry", kind.Person},
 		{"org of", "He joined the Bank of England in May.", "Bank of England", kind.Org},
 		{"org for and", "He spoke to the Centre for Strategic and International Studies.", "Centre for Strategic and International Studies", kind.Org},
 		{"country", "Talks with North Korea stalled.", "North Korea", kind.Place},

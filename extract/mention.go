@@ -376,6 +376,9 @@ func (x *Extractor) orgExtension(toks []token, lower string, q, r int, afterOrg 
 		if _, ok := l.acronyms[t.text]; ok {
 			break
 		}
+		if l.given[t.lower] && j+1 < r && isCapWord(&toks[j+1]) && !l.cues[toks[j+1].lower] {
+			break // "the Lib Dems David Laws": a person named after the organisation
+		}
 		if afterOrg || (l.cues[t.lower] && (j > q || l.strong[t.lower])) || (l.headOf[t.lower] && j+1 < r && (toks[j+1].lower == "of" || toks[j+1].lower == "for")) {
 			end = j + 1
 		}

@@ -34,9 +34,11 @@ func (d *doc) assignQuotes() {
 		case q.Form == quote.Named:
 			spk = d.namedSpeaker(q.Speaker)
 		case q.Form == quote.Pronoun:
-			spk = d.pronounSpeaker(q.Speaker)
+			spk = d.pronounSpeaker(q.Speaker, q.Start)
 		case q.Form == quote.Nominal:
 			spk = d.nominalSpeaker(q.Speaker)
+		case q.Form == quote.NoSpeaker && q.CueSpan.End > q.CueSpan.Start && d.whoSpeaker(q.CueSpan.Start) >= 0:
+			spk = d.whoSpeaker(q.CueSpan.Start) // "he had visited Pullman, who had told him that ..."
 		case q.Form == quote.NoSpeaker && len(d.outQuotes) > 0:
 			prev := d.outQuotes[len(d.outQuotes)-1]
 			if para-prev.para <= 1 {
@@ -175,8 +177,13 @@ func (d *doc) namedSpeaker(sp quote.Span) int {
 // before it that names a person: the first person of that sentence outside
 // quotation marks, which is usually its subject. they/it/we stand for an
 // organisation or a country acting.
-func (d *doc) pronounSpeaker(sp quote.Span) int {
+//
+// The people named in the reported words themselves ("The image portrayed
+// Mr Howard as a hypnotist, he argued") are not candidates: the search
+// starts before the quote when the quote comes first.
+func (d *doc) pronounSpeaker(sp quote.Span, qStart int) int {
 	p := strings.ToLower(strings.TrimSpace(sp.Text))
+	pos := min(sp.Start, qStart)
 	if p == "they" || p == "it" || p == "we" {
 		for i := d.mentionAt(sp.Start) - 1; i >= 0; i-- {
 			m := &d.ms[d.order[i]]
@@ -196,7 +203,7 @@ func (d *doc) pronounSpeaker(sp quote.Span) int {
 	case "she", "her":
 		g = 'f'
 	}
-	if e := d.subjectBeforeG(sp.Start, 2, g); e >= 0 {
+	if e := d.subjectBeforeG(pos, 2, g); e >= 0 {
 		return e
 	}
 	// "he said" again: the person who spoke last, if near.
@@ -208,7 +215,7 @@ func (d *doc) pronounSpeaker(sp quote.Span) int {
 			}
 		}
 	}
-	return d.subjectBeforeG(sp.Start, 6, g)
+	return d.subjectBeforeG(pos, 6, g)
 }
 
 // subjectBefore returns the first person named outside quotation marks in
@@ -231,7 +238,7 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 			}
 			continue
 		}
-		first := -1
+		first, poss := -1, -1
 		// The speaker of a quote attributed in this sentence stands for its
 		// subject when no name does: "one dealer ... told Reuters".
 		qSpk := -1
@@ -264,6 +271,14 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 				if d.isSubject(m, s) {
 					return m.ent
 				}
+				if m.tok1 < s.last && d.toks[m.tok1].kind == tPoss {
+					// "Wenger's Bayern counterpart Felix Magath": the owner
+					// is the last resort, not the first person.
+					if poss < 0 {
+						poss = m.ent
+					}
+					continue
+				}
 				if first < 0 {
 					first = m.ent
 				}
@@ -274,6 +289,9 @@ func (d *doc) subjectBeforeG(pos, n int, g byte) int {
 		}
 		if first >= 0 {
 			return first
+		}
+		if poss >= 0 {
+			return poss
 		}
 	}
 	return -1
@@ -352,11 +370,22 @@ func (d *doc) isSubject(m *mention, s *sentence) bool {
 	if k == s.first {
 		return true
 	}
-	if p := &d.toks[k-1]; clauseBreak(p) || (p.kind == tWord && clauseOpeners[p.lower]) {
+	if p := &d.toks[k-1]; clauseBreak(p) {
 		return true
+	}
+	if p := &d.toks[k-1]; p.kind == tWord && clauseOpeners[p.lower] && m.tok1 < s.last {
+		// "but McIlroy is unfazed" opens a clause; "Okken and Antonio
+		// Reina of Spain" ends a list: a verb must follow the name.
+		if n := &d.toks[m.tok1]; n.kind == tWord && !n.cap && !listWords[n.lower] {
+			return true
+		}
 	}
 	return m.tok1 < s.last && d.x.lex.speech[d.toks[m.tok1].lower]
 }
+
+// listWords follow a name inside a list or a prepositional phrase, not as
+// the verb of its clause.
+var listWords = set(`of in at from for to and or with by on`)
 
 // orgNominals are heads of noun phrases that stand for an organisation:
 // "the company said", "its developers say".
@@ -365,7 +394,7 @@ organization union authority commission board retailer chain airline carrier mak
 authors makers federation body watchdog regulator network broadcaster channel band studio label publisher association
 committee charity campaigners campaign group's business corporation store supermarket`)
 
-var indefinite = set(`a an one another some`)
+var indefinite = set(`a an one another some many several most few`)
 
 // docHeads are documents that speak for their authors: "the report said".
 var docHeads = set(`report statement study survey document letter website filing paper review`)
@@ -398,20 +427,57 @@ func (d *doc) epithetSpeaker(sp quote.Span) int {
 		return d.anonEntity(sp)
 	}
 
-	if orgNominals[head] || docHeads[head] {
+	if (head == "government" || head == "administration") && len(words) <= 3 {
+		// "the government said" is the government, whatever firm or union
+		// was named last: an organisation of that name, else a source.
+		for i := range d.ents {
+			if e := &d.ents[i]; e.typ == kind.Org && len(e.mentions) > 0 && strings.Contains(strings.ToLower(e.name), head) {
+				return i
+			}
+		}
+		e := d.anonEntity(sp)
+		if e >= 0 {
+			d.ents[e].typ = kind.Org // an institution, not a person
+		}
+		return e
+	}
+	if orgNominals[head] && !firmWords[head] && len(words) >= 3 && d.placeIn(sp) {
+		// "the Libyan central bank": a body of that country, not the
+		// organisation named last; an anonymous one when the text names none.
+		e := d.anonEntity(sp)
+		if e >= 0 {
+			d.ents[e].typ = kind.Org
+		}
+		return e
+	}
+	if (orgNominals[head] || docHeads[head]) && !personModified(words) {
 		// the organisation that spoke last, else the last one named
 		for i := len(d.outQuotes) - 1; i >= 0 && i >= len(d.outQuotes)-4; i-- {
 			if e := d.outQuotes[i].speaker; e >= 0 && d.ents[e].typ == kind.Org {
 				return e
 			}
 		}
+		// Else the most mentioned organisation of the last few sentences:
+		// "Nintendo's new console, the DS, will launch in March, the
+		// company said" is Nintendo speaking, not its product.
+		lo := d.sents[max(d.sentAt(sp.Start)-3, 0)].start
+		best, bestN := -1, 0
 		for i := d.mentionAt(sp.Start) - 1; i >= 0; i-- {
 			m := &d.ms[d.order[i]]
-			if m.ent >= 0 && d.ents[m.ent].typ == kind.Org && !d.inDirectQuote(m.start) {
-				return m.ent
+			if m.ent < 0 || d.ents[m.ent].typ != kind.Org || d.inDirectQuote(m.start) {
+				continue
+			}
+			if best < 0 && m.start < lo {
+				return m.ent // none near: the last one named
+			}
+			if m.start < lo {
+				break
+			}
+			if n := len(d.ents[m.ent].mentions); n > bestN {
+				best, bestN = m.ent, n
 			}
 		}
-		return -1
+		return best
 	}
 	// The one person given that role before: a description refers back.
 	who := -1
@@ -450,6 +516,15 @@ var genderNouns = map[string]byte{"mother": 'f', "wife": 'f', "daughter": 'f', "
 
 // nominalSpeaker resolves "the official", "a spokesman", "the minister".
 func (d *doc) nominalSpeaker(sp quote.Span) int {
+	// "Nigel McCune from the Musicians' Union": the person opening the phrase.
+	if i := d.mentionAt(sp.Start); i < len(d.order) {
+		m := &d.ms[d.order[i]]
+		if m.start == sp.Start && m.ent >= 0 && d.ents[m.ent].typ == kind.Person && !m.nominal && m.tok1 < len(d.toks) {
+			if w := d.toks[m.tok1].lower; (w == "from" || w == "of" || w == "at") && d.toks[m.tok1].end <= sp.End {
+				return m.ent
+			}
+		}
+	}
 	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
 		m := &d.ms[d.order[i]]
 		if m.start >= sp.End {
@@ -540,7 +615,7 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 // such as "senior" names it.
 func (d *doc) anonEntity(sp quote.Span) int {
 	k0, k1 := d.tokenAt(sp.Start), d.tokenAt(sp.End)
-	for k0 < k1 && (determiners[d.toks[k0].lower] || d.x.lex.nomAdjs[d.toks[k0].lower]) {
+	for k0 < k1 && (determiners[d.toks[k0].lower] || indefinite[d.toks[k0].lower] || d.x.lex.nomAdjs[d.toks[k0].lower]) {
 		k0++
 	}
 	if k0 >= k1 || k1 > len(d.toks) {
@@ -719,4 +794,55 @@ func (d *doc) agentOf(sp quote.Span, words []string, head string) int {
 		return d.anonNamed(k0, k1, rest)
 	}
 	return d.anonNamed(k0, k1, d.ents[owner].name+"'s "+rest)
+}
+
+// personMods qualify people, not firms: "the veteran game maker".
+var personMods = set(`veteran young elderly retired teenage teenaged`)
+
+// personModified reports whether a phrase describes a person although
+// its head could name a firm ("maker", "band").
+func personModified(words []string) bool {
+	for _, w := range words[:len(words)-1] {
+		if personMods[w] || strings.HasSuffix(w, "-year-old") {
+			return true
+		}
+	}
+	return false
+}
+
+// whoSpeaker is the person a relative "who" before the cue at pos stands
+// for ("Pullman, who had told him"), or -1.
+func (d *doc) whoSpeaker(pos int) int {
+	k := d.tokenAt(pos) - 1
+	for n := 0; k >= 0 && n < 2 && auxWords[d.toks[k].lower]; n++ {
+		k--
+	}
+	if k < 2 || d.toks[k].lower != "who" || d.toks[k-1].text != "," {
+		return -1
+	}
+	if e := d.entAt(k - 2); e >= 0 && d.ents[e].typ == kind.Person {
+		return e
+	}
+	return -1
+}
+
+// auxWords stand between "who" and its verb.
+var auxWords = set(`had has have was is also later then once`)
+
+// firmWords are heads that refer back to a company named before: "the
+// Swedish firm" is the Electrolux of the last paragraph.
+var firmWords = set(`company firm group giant business maker manufacturer retailer chain operator carrier airline club team`)
+
+// placeIn reports whether a place or demonym is named inside the span.
+func (d *doc) placeIn(sp quote.Span) bool {
+	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= sp.End {
+			break
+		}
+		if m.ent >= 0 && d.ents[m.ent].typ == kind.Place {
+			return true
+		}
+	}
+	return false
 }

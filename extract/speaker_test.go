@@ -24,6 +24,15 @@ func TestSpeakers(t *testing.T) {
 		{"quoted sentences are not the narrative", "“I did nothing wrong,” said Jon Eker. After the match, Lars Nyberg accused Pavel Dusek of starting the row. “Pavel Dusek is tall. He went for Jon Eker. So I stepped in,” he said.", "So I stepped in", "Lars Nyberg"},
 		{"a role given later is not an antecedent", "Ronald Pike criticised quiz shows. “It is just laughing,” said the 74-year-old comedian. Later Vera Holt slated comedian Sam Rook.", "It is just laughing", "Ronald Pike"},
 		{"agent of a person", "Helen Ashby has finished her novel. Her agent said Ashby was pleased with the adaptation so far.", "Ashby was pleased", "Helen Ashby's agent"},
+		{"the government is not the last body named", "The Dovecote Teachers Union opposed the plan. But the government said the scheme would help schools.", "the scheme would help schools", "government"},
+		{"a person-like description of a maker", "Tomas Rudd, 45, founded Quarry Studios in Leeds. The veteran game maker says he has one problem left.", "he has one problem left", "Tomas Rudd"},
+		{"relative who", "Lena Dahl said she had visited Piet Vos, who had told her that the story could “stand for any arbitrary power that curtails the freedom of people”.", "stand for any arbitrary power", "Piet Vos"},
+		{"person from an organisation", "Nigel Rook from the Players' Union said members were “badly let down” again.", "badly let down", "Nigel Rook"},
+		{"the owner is not the subject", "Arsenal lost 3-1 on Tuesday. But Arsene Wenger's Bayern counterpart Felix Magath was in no mood to celebrate. He said: “I am far from happy despite the win.”", "I am far from happy", "Felix Magath"},
+		{"a quantified group is new", "Tim Cole unveiled the new phone on Monday. “It is our best phone ever,” he said. Many analysts had already said it was a sensible move.", "it was a sensible move", "analysts"},
+		{"people in the reported clause are not the speaker", "Party spokesman Fraser Kemble said the poster had been misunderstood. The image simply showed Mr Harwood as a magician, he argued.", "The image simply showed Mr Harwood as a magician", "Fraser Kemble"},
+		{"a national body is not the firm named last", "Shares in Halvorsen Motors rose on Monday. Interest rates will stay low this year, the Norwegian central bank has said.", "Interest rates will stay low this year", "Norwegian central bank"},
+		{"a national description of a firm refers back", "Profits at Halvorsen Motors rose on Monday. Sales were strong in Asia, the Norwegian firm said.", "Sales were strong in Asia", "Halvorsen Motors"},
 		{"gendered honorific", "Michael Jackson denies the charges. His mother Katherine Jackson spoke out. “He loves children,” Mrs Jackson said.", "He loves children", "Katherine Jackson"},
 	}
 	for _, tt := range tests {

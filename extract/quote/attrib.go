@@ -243,13 +243,17 @@ func (s *scanner) nounPhraseBefore(j, lo int) int {
 				a = i
 				continue // the St David's Centre in Cardiff
 			}
+			if (w == "at" || w == "from") && i+1 < j && s.is(i+1, "the") && s.toks[i+2].upper && s.word(i-1) && s.toks[i-1].upper && !stopWords[s.lower(i-1)] {
+				a = i
+				continue // Nigel McCune from the Musicians' Union
+			}
 			break
 		}
 		if pronouns[w] || s.adverb(i) {
 			break
 		}
 		a = i
-		if determiners[w] && !s.is(i-1, "of") && !s.is(i-1, "for") {
+		if determiners[w] && !s.is(i-1, "of") && !s.is(i-1, "for") && !(w == "the" && s.namedFrom(i-1, lo)) {
 			break
 		}
 	}
@@ -496,6 +500,16 @@ func (s *scanner) passiveCueBefore(o, lo int) int {
 	return -1
 }
 
+// namedFrom reports whether token i is "from" or "at" after a capitalised
+// name: "Nigel McCune from the Musicians' Union".
+func (s *scanner) namedFrom(i, lo int) bool {
+	return i-1 > lo && (s.is(i, "from") || s.is(i, "at")) && s.word(i-1) && s.toks[i-1].upper && !stopWords[s.lower(i-1)]
+}
+
+// recipientPreps put the noun phrase after them out of the subject's place:
+// "wrote to the watchdog saying".
+var recipientPreps = map[string]bool{"to": true, "at": true, "with": true, "into": true, "onto": true}
+
 // speakerOf reads the speaker of the cue at tokens k..last that precedes
 // a quotation opening at token o, looking no further back than lo.
 func (s *scanner) speakerOf(k, last, lo, o int) (int, int, Form) {
@@ -504,8 +518,9 @@ func (s *scanner) speakerOf(k, last, lo, o int) (int, int, Form) {
 		return s.speakerAfter(last, o)
 	case s.participle(k):
 		if !s.punct(k-1, ',') {
-			// a statement saying, a BBC story claiming
-			if a, b, f := s.speakerBefore(k, lo); a >= 0 {
+			// a statement saying, a BBC story claiming; but "has written
+			// to the watchdog saying" is the writer's
+			if a, b, f := s.speakerBefore(k, lo); a >= 0 && !recipientPreps[s.lower(a-1)] {
 				return a, b, f
 			}
 		}
@@ -844,10 +859,43 @@ func (s *scanner) used(k int) bool {
 	return false
 }
 
+// speechNouns report what their possessor said when a that-clause follows:
+// "Mr Trump's public assertions that such talks are a waste of time".
+var speechNouns = map[string]bool{"assertion": true, "assertions": true, "claim": true, "claims": true, "insistence": true}
+
+// possessiveSpeech emits the clause after a speech noun whose possessor is
+// named ("Mr Trump's assertions that ..."), reporting whether it did.
+func (s *scanner) possessiveSpeech(k int, ss sentence) bool {
+	if !speechNouns[s.lower(k)] || k+2 > ss.last || !s.is(k+1, "that") {
+		return false
+	}
+	p := k - 1
+	for p > ss.first && p >= k-2 && s.word(p) && !s.toks[p].upper && !possessive(s.text[s.toks[p].start:s.toks[p].end]) {
+		p-- // "public", "repeated"
+	}
+	if p < ss.first || !s.word(p) || !s.toks[p].upper || !possessive(s.text[s.toks[p].start:s.toks[p].end]) {
+		return false
+	}
+	a, b, f := s.trimSpeaker(s.nounPhraseBefore(p, ss.first-1), p)
+	if a < 0 || f != Named {
+		return false
+	}
+	s.emitIndirect(k+2, ss.last, k, k, a, b, f, ss, confIndirect-0.1, false)
+	return true
+}
+
+// possessive reports whether a word ends in 's or ’s.
+func possessive(w string) bool {
+	return len(w) > 2 && (w[len(w)-2:] == "'s" || len(w) > 4 && w[len(w)-4:] == "’s")
+}
+
 // indirect finds reported speech outside quotation marks.
 func (s *scanner) indirect() {
 	for k := 0; k < len(s.toks); k++ {
 		if s.inQ[k] >= 0 || !s.word(k) {
+			continue
+		}
+		if s.possessiveSpeech(k, s.sents[s.sent[k]]) {
 			continue
 		}
 		last, cl, ok := s.cueAt(k)

@@ -10,7 +10,9 @@
 // around it: after it ("“…,” he said", "“…,” said Mr Smith"), before it
 // ("Mr Yun said: “…”") or elsewhere in its sentence ("he vowed to “totally
 // destroy” North Korea"). Sentences with a cue verb and no quotation give
-// indirect speech. No regular expressions are used.
+// indirect speech, and so does a speech noun owned by a name before a
+// that-clause ("Mr Trump's assertions that talks are a waste of time").
+// No regular expressions are used.
 //
 // # What is not a quote
 //

@@ -35,6 +35,10 @@ func TestFindDirect(t *testing.T) {
 			[]want{{"We will win", "he", Pronoun, true, false, "said"}}},
 		{"straight said name", `"We will win," said Mr Smith.`,
 			[]want{{"We will win", "Mr Smith", Named, true, false, "said"}}},
+		{"participle after a recipient", `Party chairman Tom Reyes has written to the regulator saying: “Such calls are plainly illegal.”`,
+			[]want{{"Such calls are plainly illegal.", "Party chairman Tom Reyes", Named, true, false, "saying"}}},
+		{"name from an organisation", `Nigel Rook from the Players' Union said members were “badly let down” again.`,
+			[]want{{"badly let down", "Nigel Rook from the Players' Union", Nominal, true, false, "said"}}},
 		{"no comma said", `“We will win” said John Smith of Acme.`,
 			[]want{{"We will win", "John Smith of Acme", Named, true, false, "said"}}},
 		{"comma outside", `“We will win”, she added.`,
@@ -198,6 +202,9 @@ func TestFindIndirect(t *testing.T) {
 		name, in string
 		want     []want // indirect quotes only
 	}{
+		{"possessive speech noun", `This contrasts with Mayor Elena Ruiz’s repeated assertions that the budget is balanced.`,
+			[]want{{"the budget is balanced", "Mayor Elena Ruiz’s", Named, false, false, "assertions"}}},
+		{"possessive without that is no speech", `Mr Olsen's claims were rejected by the court.`, nil},
 		{"said that", `Mr Smith said that the talks were pointless.`,
 			[]want{{"the talks were pointless", "Mr Smith", Named, false, false, "said"}}},
 		{"said no that", `Mr Tillerson said Washington was probing for a diplomatic opening.`,
