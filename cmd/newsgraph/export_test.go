@@ -110,4 +110,3 @@ func findChecker(t *testing.T) string {
 	t.Log("shared/schemas/check_export.sh not found: GEXF and GraphML only exported, not checked")
 	return ""
 }
-
