@@ -22,6 +22,11 @@ const DefaultPageSize = 20
 type Page struct {
 	First int
 	After string
+	// SkipTotal leaves List.Total at zero for lists whose total would
+	// have to be counted by walking an index: a caller that does not show
+	// the total saves that walk (for a speaker with thousands of quotes,
+	// most of the query's cost).
+	SkipTotal bool
 }
 
 func (p Page) size() int {
@@ -60,17 +65,38 @@ func decodeCursor(c string) (string, error) {
 	return string(b), nil
 }
 
+// counter tells whether the index entry at pos counts towards a list's
+// Total. It must agree with the list's match function, reading as little
+// as it can (best: nothing but the key).
+type counter func(pos string) (bool, error)
+
+// keyOnly counts every index entry.
+func keyOnly(string) (bool, error) { return true, nil }
+
+// keyDateIn counts the entries of an index laid out as DATE/ID whose date
+// is inside dr: the key alone decides, so no record is read.
+func keyDateIn(dr dateRange) counter {
+	return func(pos string) (bool, error) {
+		d, _, _ := strings.Cut(pos, sep)
+		return dr.contains(d), nil
+	}
+}
+
 // scan walks the keys prefix+pos for lo <= pos < hi, in order (descending
 // if reverse), calling match on each; matches after the cursor fill the
-// page. With count set it walks the whole range to count every match into
-// Total; otherwise it stops once the page is full and Total is left to the
-// caller.
-func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p Page, count, reverse bool,
+// page, and one more tells HasNext. With count set (and p.SkipTotal not)
+// it also walks the rest of the range, and the part before the cursor,
+// calling count (not match) on each key to compute Total; otherwise it
+// stops once the page is full and Total is left to the caller.
+func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p Page, count counter, reverse bool,
 	match func(pos string) (T, bool, error)) (List[T], error) {
 	var l List[T]
 	after, err := decodeCursor(p.After)
 	if err != nil {
 		return l, err
+	}
+	if p.SkipTotal {
+		count = nil
 	}
 	n := p.size()
 	opts := badger.DefaultIteratorOptions
@@ -82,7 +108,7 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 	var start string
 	if !reverse {
 		start = prefix + lo
-		if !count && after != "" && prefix+after+sep > start {
+		if count == nil && after != "" && prefix+after+sep > start {
 			start = prefix + after + sep
 		}
 	} else {
@@ -91,7 +117,7 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 		if hi != "" {
 			start = prefix + hi
 		}
-		if !count && after != "" && prefix+after < start {
+		if count == nil && after != "" && prefix+after < start {
 			start = prefix + after
 		}
 	}
@@ -122,6 +148,21 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 		if reverse && hi != "" && pos >= hi {
 			continue
 		}
+		if l.HasNext || seen(pos) {
+			// Only counting is left to do here, and count reads less
+			// than match.
+			if count == nil {
+				continue
+			}
+			ok, err := count(pos)
+			if err != nil {
+				return l, err
+			}
+			if ok {
+				l.Total++
+			}
+			continue
+		}
 		v, ok, err := match(pos)
 		if err != nil {
 			return l, err
@@ -130,15 +171,12 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 			continue
 		}
 		l.Total++
-		if seen(pos) {
-			continue
-		}
 		if len(l.Items) < n {
 			l.add(v, pos)
 			continue
 		}
 		l.HasNext = true
-		if !count {
+		if count == nil {
 			break
 		}
 	}
@@ -237,7 +275,7 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter, p Page) (List[Enti
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		if strings.TrimSpace(f.Search) == "" {
 			var err error
-			l, err = scan(ctx, txn, pRank+typ+sep, "", "", p, false, false, func(pos string) (Entity, bool, error) {
+			l, err = scan(ctx, txn, pRank+typ+sep, "", "", p, nil, false, func(pos string) (Entity, bool, error) {
 				var e Entity
 				_, err := getJSON(txn, kEnt(pos[8:]), &e)
 				return e, true, err
@@ -397,20 +435,27 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, p Page) (List[Quote],
 			if err != nil || sid == "" {
 				return err
 			}
-			l, err = scan(ctx, txn, pQSpeaker+sid+sep, lo, hi, p, true, f.NewestFirst, verify)
+			cnt := keyDateIn(dr)
+			if contains != "" {
+				cnt = func(pos string) (bool, error) { _, ok, err := verify(pos); return ok, err }
+			}
+			l, err = scan(ctx, txn, pQSpeaker+sid+sep, lo, hi, p, cnt, f.NewestFirst, verify)
 			return err
 		case contains != "":
 			w, err := rarestWord(txn, contains)
 			if err != nil || w == "" {
 				return err
 			}
-			l, err = scan(ctx, txn, pQWord+w+sep, lo, hi, p, true, f.NewestFirst, verify)
+			l, err = scan(ctx, txn, pQWord+w+sep, lo, hi, p, func(pos string) (bool, error) {
+				_, ok, err := verify(pos)
+				return ok, err
+			}, f.NewestFirst, verify)
 			return err
 		case dr.any():
-			l, err = scan(ctx, txn, pQDate, lo, hi, p, true, f.NewestFirst, verify)
+			l, err = scan(ctx, txn, pQDate, lo, hi, p, keyDateIn(dr), f.NewestFirst, verify)
 			return err
 		default:
-			l, err = scan(ctx, txn, pQDate, "", "", p, false, f.NewestFirst, verify)
+			l, err = scan(ctx, txn, pQDate, "", "", p, nil, f.NewestFirst, verify)
 			if err != nil {
 				return err
 			}
@@ -490,13 +535,13 @@ func (s *Store) Events(ctx context.Context, f EventFilter, p Page) (List[Event],
 			if err != nil || id == "" {
 				return err
 			}
-			l, err = scan(ctx, txn, pEvPart+id+sep, lo, hi, p, true, f.NewestFirst, verify)
+			l, err = scan(ctx, txn, pEvPart+id+sep, lo, hi, p, keyDateIn(dr), f.NewestFirst, verify)
 			return err
 		case dr.any():
-			l, err = scan(ctx, txn, pEvDate, lo, hi, p, true, f.NewestFirst, verify)
+			l, err = scan(ctx, txn, pEvDate, lo, hi, p, keyDateIn(dr), f.NewestFirst, verify)
 			return err
 		default:
-			l, err = scan(ctx, txn, pEvDate, "", "", p, false, f.NewestFirst, verify)
+			l, err = scan(ctx, txn, pEvDate, "", "", p, nil, f.NewestFirst, verify)
 			if err != nil {
 				return err
 			}
@@ -536,7 +581,7 @@ func (s *Store) Relations(ctx context.Context, entity string, p Page) (List[Rela
 		if err != nil || id == "" {
 			return err
 		}
-		l, err = scan(ctx, txn, pRelEnt+id+sep, "", "", p, true, false, func(pos string) (Relation, bool, error) {
+		l, err = scan(ctx, txn, pRelEnt+id+sep, "", "", p, keyOnly, false, func(pos string) (Relation, bool, error) {
 			var r Relation
 			found, err := getJSON(txn, kRel(lastField(pos)), &r)
 			return r, found, err
@@ -554,7 +599,7 @@ func (s *Store) Documents(ctx context.Context, p Page) (List[Document], error) {
 	var l List[Document]
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		var err error
-		l, err = scan(ctx, txn, pDoc, "", "", p, false, false, func(pos string) (Document, bool, error) {
+		l, err = scan(ctx, txn, pDoc, "", "", p, nil, false, func(pos string) (Document, bool, error) {
 			var d Document
 			found, err := getJSON(txn, kDoc(pos), &d)
 			return d, found, err
@@ -581,7 +626,7 @@ func (s *Store) EntityDocuments(ctx context.Context, entity string, p Page) (Lis
 		if err != nil || id == "" {
 			return err
 		}
-		l, err = scan(ctx, txn, pMent+id+sep, "", "", p, false, false, func(pos string) (Document, bool, error) {
+		l, err = scan(ctx, txn, pMent+id+sep, "", "", p, nil, false, func(pos string) (Document, bool, error) {
 			var d Document
 			found, err := getJSON(txn, kDoc(pos), &d)
 			return d, found, err
