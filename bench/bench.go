@@ -22,29 +22,12 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/corpus"
 )
 
 // CorpusPath returns the path of bbc.jsonl: $NEWSGRAPH_CORPUS, else
 // shared/corpus/bbc.jsonl in the working directory or one of its parents.
-func CorpusPath() (string, error) {
-	if p := os.Getenv("NEWSGRAPH_CORPUS"); p != "" {
-		return p, nil
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("bench: finding the corpus: %w", err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "corpus", "bbc.jsonl")
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-		if filepath.Dir(dir) == dir {
-			return "", fmt.Errorf("bench: shared/corpus/bbc.jsonl not found above the working directory: %w", os.ErrNotExist)
-		}
-		dir = filepath.Dir(dir)
-	}
-}
+func CorpusPath() (string, error) { return corpus.Path() }
 
 // LoadArticles reads up to limit articles (all of them if limit ≤ 0) from
 // a JSON Lines file in newsgraph's input shape.

@@ -1,36 +1,27 @@
 package extract
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-const corpusPath = "/work/shared/corpus/bbc.jsonl"
+	"github.com/newsgraph/newsgraph/internal/corpus"
+)
 
 // loadCorpus reads the first n articles of the BBC corpus, or skips.
 func loadCorpus(tb testing.TB, n int) []Article {
 	tb.Helper()
-	f, err := os.Open(corpusPath)
+	arts, err := corpus.Load(n)
 	if err != nil {
 		tb.Skipf("corpus not available: %v", err)
 	}
-	defer f.Close()
-	var arts []Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() && len(arts) < n {
-		var a Article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatalf("corpus line %d: %v", len(arts)+1, err)
-		}
-		arts = append(arts, a)
+	out := make([]Article, len(arts))
+	for i, a := range arts {
+		out[i] = Article{ID: a.ID, Title: a.Title, Text: a.Text}
 	}
-	return arts
+	return out
 }
 
 func loadSeeds(tb testing.TB) []Article {

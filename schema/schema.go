@@ -14,6 +14,7 @@ import (
 	"fmt"
 
 	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/language/ast"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/kind"
 )
@@ -59,7 +60,54 @@ func (b *builder) page(p graphql.ResolveParams) (graph.Page, error) {
 		pg.First = v
 	}
 	pg.After, _ = p.Args["after"].(string)
+	// Counting a long list costs more than its page: count only when the
+	// query asks for the count.
+	pg.SkipTotal = !selects(p, "totalCount")
 	return pg, nil
+}
+
+// selects reports whether the query selects the named field directly
+// under the field being resolved, through fragments too. When in doubt (a
+// fragment it cannot find) it says yes.
+func selects(p graphql.ResolveParams, name string) bool {
+	var in func(ss *ast.SelectionSet, depth int) bool
+	in = func(ss *ast.SelectionSet, depth int) bool {
+		if ss == nil {
+			return false
+		}
+		if depth > 8 {
+			return true
+		}
+		for _, sel := range ss.Selections {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				if sel.Name != nil && sel.Name.Value == name {
+					return true
+				}
+			case *ast.InlineFragment:
+				if in(sel.SelectionSet, depth+1) {
+					return true
+				}
+			case *ast.FragmentSpread:
+				if sel.Name == nil {
+					return true
+				}
+				def, ok := p.Info.Fragments[sel.Name.Value].(*ast.FragmentDefinition)
+				if !ok || in(def.SelectionSet, depth+1) {
+					return true
+				}
+			default:
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range p.Info.FieldASTs {
+		if in(f.SelectionSet, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 var newestFirst = &graphql.ArgumentConfig{Type: graphql.Boolean, DefaultValue: false,
