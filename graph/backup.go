@@ -186,18 +186,39 @@ func (s *Store) Verify(ctx context.Context) error {
 			}
 		}
 		degree := map[string]int{}
-		if err := iterPrefix(txn, pCooc, false, func(k []byte, _ *badger.Item) (bool, error) {
+		edges := 0
+		if err := iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
 			a, b, _ := strings.Cut(string(k[len(pCooc):]), sep)
 			degree[a]++
+			edges++
 			if a < b {
 				counts[statEdges]++
 			}
 			if !has(kCooc(b, a)) {
 				bad("mentioned_with %s-%s stored one way only", a, b)
 			}
+			var c cooc
+			if err := item.Value(func(v []byte) error { return jsonUnmarshal(v, &c) }); err != nil {
+				return false, err
+			}
+			if !has(kCoocRank(a, c.Weight, b)) {
+				bad("mentioned_with %s-%s (weight %d) missing from the weight index", a, b, c.Weight)
+			}
 			return true, nil
 		}); err != nil {
 			return err
+		}
+		// With every edge found in the weight index, equal counts mean no
+		// stale rank keys are left behind.
+		ranked := 0
+		if err := iterPrefix(txn, pCoocRank, false, func([]byte, *badger.Item) (bool, error) {
+			ranked++
+			return true, nil
+		}); err != nil {
+			return err
+		}
+		if ranked != edges {
+			bad("weight index of mentioned_with holds %d keys for %d edges", ranked, edges)
 		}
 		if err := iterPrefix(txn, pRelEnt, false, func(k []byte, _ *badger.Item) (bool, error) {
 			id, _, _ := strings.Cut(string(k[len(pRelEnt):]), sep)

@@ -118,6 +118,10 @@ func BenchmarkQuery(b *testing.B) {
 				l, err := s.Quotes(ctx, graph.QuoteFilter{Speaker: speaker}, graph.Page{First: 10})
 				return len(l.Items), err
 			}},
+			{"QuotesBySpeakerNoTotal", func() (int, error) {
+				l, err := s.Quotes(ctx, graph.QuoteFilter{Speaker: speaker}, graph.Page{First: 10, SkipTotal: true})
+				return len(l.Items), err
+			}},
 			{"QuotesContains", func() (int, error) {
 				l, err := s.Quotes(ctx, graph.QuoteFilter{Contains: phrase}, graph.Page{First: 10})
 				return len(l.Items), err
@@ -136,6 +140,10 @@ func BenchmarkQuery(b *testing.B) {
 			}},
 			{"Neighbourhood", func() (int, error) {
 				sg, err := s.Neighbourhood(ctx, speaker, graph.NeighbourhoodOptions{Depth: 1, Limit: 50})
+				return len(sg.Nodes), err
+			}},
+			{"Neighbourhood2", func() (int, error) {
+				sg, err := s.Neighbourhood(ctx, speaker, graph.NeighbourhoodOptions{Depth: 2, Limit: 200})
 				return len(sg.Nodes), err
 			}},
 		} {

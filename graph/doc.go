@@ -93,6 +93,8 @@
 //	m/EID/DOC                mention spans of EID in DOC ([[start,end],...])
 //	x/DOC/EID                mentions of EID in DOC (count)
 //	c/A/B                    mentioned_with edge {weight, dates}, stored both ways
+//	cr/A/^WEIGHT/B           A's mentioned_with edges, heaviest first (weight as
+//	                         inverted uint64 big-endian); rewritten when a weight changes
 //	cd/EID                   number of mentioned_with edges and relations of EID, uint64
 //	q/QID                    Quote
 //	qa/HASH                  a merged variant's text hash -> QID
@@ -111,11 +113,19 @@
 // relations, keeping the neighbours reached by the heaviest edges up to the
 // limit, then collects the edges among the kept nodes; for a hub (more
 // edges than four times the node count, per cd/EID) it looks up each pair
-// (c/A/B, re/A/B/) instead of reading all its edges. Growing to depth 2 still reads every
-// edge of the first ring: its cost follows the degree of those nodes.
+// (c/A/B, re/A/B/) instead of reading all its edges. Each node of a ring
+// reads only its limit+|kept| heaviest co-occurrences from cr/ (enough to
+// pick the same neighbours as reading all of them), so depth 2 costs
+// about limit × ring size reads, not the sum of the ring's degrees.
+//
+// Format 2 added cr/; Open refuses a store of format 1 (ErrOldVersion):
+// ingest again into a new directory.
 //
 // Every query starts from an index and reads records only for what it
 // returns or must verify (contains: the rarest word's postings, then the
 // phrase is checked): costs grow with the answer, not with the store.
-// Totals of unfiltered lists come from the counters.
+// Totals of unfiltered lists come from the counters; other totals are
+// counted from index keys alone (a date window is read off the key), and
+// not at all when Page.SkipTotal says the caller does not show them (the
+// GraphQL layer sets it unless totalCount is selected).
 package graph

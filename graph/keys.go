@@ -20,6 +20,7 @@ const (
 	pMent     = "m\x00"  // m/eid/doc -> spans
 	pDocEnt   = "x\x00"  // x/doc/eid -> mention count
 	pCooc     = "c\x00"  // c/a/b -> cooc (both directions)
+	pCoocRank = "cr\x00" // cr/a/^weight/b: a's mentioned_with edges, heaviest first
 	pDegree   = "cd\x00" // cd/eid -> number of mentioned_with edges
 	pQuote    = "q\x00"  // q/qid -> Quote
 	pQAlias   = "qa\x00"
@@ -49,8 +50,16 @@ func kDocEnt(doc, eid string) string {
 }
 func kCooc(a, b string) string { return pCooc + a + sep + b }
 func kDegree(id string) string { return pDegree + id }
-func kQuote(id string) string  { return pQuote + id }
-func kQAlias(h string) string  { return pQAlias + h }
+
+// kCoocRank files the edge a-b under a by weight, heaviest first, so the
+// top edges of a hub are read without reading all of them.
+func kCoocRank(a string, weight int, b string) string {
+	var w [8]byte
+	binary.BigEndian.PutUint64(w[:], math.MaxUint64-uint64(weight))
+	return pCoocRank + a + sep + string(w[:]) + b
+}
+func kQuote(id string) string { return pQuote + id }
+func kQAlias(h string) string { return pQAlias + h }
 func kQSpeaker(sid, date, qid string) string {
 	return pQSpeaker + sid + sep + date + sep + qid
 }

@@ -62,7 +62,9 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 			}
 			best := map[string]float64{}
 			for _, id := range frontier {
-				edges, err := s.linksOf(ctx, txn, id, dr)
+				// The limit-len(order) heaviest new neighbours are among
+				// each node's limit+len(order) heaviest edges.
+				edges, err := s.linksOf(ctx, txn, id, dr, limit+len(order))
 				if err != nil {
 					return err
 				}
@@ -133,7 +135,7 @@ func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set
 		return nil, err
 	}
 	if deg <= uint64(4*len(set)) {
-		return s.linksOf(ctx, txn, id, dr)
+		return s.linksOf(ctx, txn, id, dr, 0)
 	}
 	var out []link
 	for _, m := range set {
@@ -170,17 +172,16 @@ type link struct {
 
 // linksOf returns the edges at id: co-occurrences (weighted by shared
 // sentences) and relations where id is the subject or the object
-// (weighted by sources), inside the date window.
-func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr dateRange) ([]link, error) {
-	co, err := coocEdges(ctx, txn, id)
+// (weighted by sources), inside the date window; with k > 0, only the k
+// heaviest co-occurrences.
+func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr dateRange, k int) ([]link, error) {
+	co, err := coocTop(ctx, txn, id, k, dr)
 	if err != nil {
 		return nil, err
 	}
 	var out []link
 	for _, c := range co {
-		if dr.overlaps(c.c.Dates) {
-			out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
-		}
+		out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
 	}
 	rels, err := s.relationLinks(txn, id, "", dr)
 	return append(out, rels...), err

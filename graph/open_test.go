@@ -10,24 +10,35 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 )
 
-func TestOpenRefusesNewerFormat(t *testing.T) {
-	dir := t.TempDir()
-	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(txn *badger.Txn) error {
-		return txn.Set([]byte(keyVersion), binary.BigEndian.AppendUint64(nil, FormatVersion+1))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if s, err := Open(context.Background(), Options{Dir: dir}); !errors.Is(err, ErrVersion) {
-		if s != nil {
-			s.Close()
-		}
-		t.Errorf("Open(store of format %d) error = %v, want ErrVersion", FormatVersion+1, err)
+func TestOpenRefusesOtherFormats(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		version uint64
+		want    error
+	}{
+		{"newer", FormatVersion + 1, ErrVersion},
+		{"older", FormatVersion - 1, ErrOldVersion},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.Update(func(txn *badger.Txn) error {
+				return txn.Set([]byte(keyVersion), binary.BigEndian.AppendUint64(nil, tc.version))
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			if s, err := Open(context.Background(), Options{Dir: dir}); !errors.Is(err, tc.want) {
+				if s != nil {
+					s.Close()
+				}
+				t.Errorf("Open(store of format %d) error = %v, want %v", tc.version, err, tc.want)
+			}
+		})
 	}
 }
 

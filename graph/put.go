@@ -678,8 +678,20 @@ func (w *putter) cooccurrences() error {
 		if err != nil {
 			return err
 		}
+		if found {
+			for _, k := range []string{kCoocRank(p[0], c.Weight, p[1]), kCoocRank(p[1], c.Weight, p[0])} {
+				if err := w.txn.Delete([]byte(k)); err != nil {
+					return err
+				}
+			}
+		}
 		c.Weight += pairs[p]
 		c.Dates = addDate(c.Dates, w.doc.Published)
+		for _, k := range []string{kCoocRank(p[0], c.Weight, p[1]), kCoocRank(p[1], c.Weight, p[0])} {
+			if err := w.txn.Set([]byte(k), nil); err != nil {
+				return err
+			}
+		}
 		if err := setJSON(w.txn, kCooc(p[0], p[1]), &c); err != nil {
 			return err
 		}

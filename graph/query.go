@@ -702,12 +702,9 @@ func (s *Store) Cooccurring(ctx context.Context, entity string, n int) ([]Cooccu
 		if err != nil || id == "" {
 			return err
 		}
-		edges, err := coocEdges(ctx, txn, id)
+		edges, err := coocTop(ctx, txn, id, n, dateRange{})
 		if err != nil {
 			return err
-		}
-		if len(edges) > n {
-			edges = edges[:n]
 		}
 		for _, e := range edges {
 			c := Cooccurrence{Weight: e.c.Weight, Dates: e.c.Dates}
@@ -729,22 +726,32 @@ type coocEdge struct {
 	c     cooc
 }
 
-// coocEdges returns the mentioned_with edges of id, heaviest first.
-func coocEdges(ctx context.Context, txn *badger.Txn, id string) ([]coocEdge, error) {
+// coocTop returns the k heaviest mentioned_with edges of id seen inside
+// the window dr (all of them if k <= 0), heaviest first. It walks the
+// weight-ranked index, so a hub's cost follows k, not its degree.
+func coocTop(ctx context.Context, txn *badger.Txn, id string, k int, dr dateRange) ([]coocEdge, error) {
 	var out []coocEdge
-	prefix := pCooc + id + sep
-	err := iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
-		if len(out)%256 == 255 {
+	prefix := pCoocRank + id + sep
+	i := 0
+	err := iterPrefix(txn, prefix, false, func(key []byte, _ *badger.Item) (bool, error) {
+		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
 			}
 		}
-		e := coocEdge{other: string(k[len(prefix):])}
-		err := item.Value(func(b []byte) error { return jsonUnmarshal(b, &e.c) })
-		out = append(out, e)
-		return true, err
+		if len(key) < len(prefix)+8 {
+			return false, fmt.Errorf("%w: short key %q", ErrInconsistent, key)
+		}
+		e := coocEdge{other: string(key[len(prefix)+8:])}
+		found, err := getJSON(txn, kCooc(id, e.other), &e.c)
+		if err != nil {
+			return false, err
+		}
+		if found && dr.overlaps(e.c.Dates) {
+			out = append(out, e)
+		}
+		return k <= 0 || len(out) < k, nil
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].c.Weight > out[j].c.Weight })
 	return out, err
 }
 

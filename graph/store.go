@@ -14,8 +14,9 @@ import (
 )
 
 // FormatVersion is the version of the key layout this package writes. Open
-// refuses a store written with a newer version.
-const FormatVersion = 1
+// refuses a store written with another version: a newer one it cannot
+// read, an older one lacks indexes the queries rely on (2 added cr/).
+const FormatVersion = 2
 
 // Errors returned by the store. Callers test them with errors.Is.
 var (
@@ -26,6 +27,7 @@ var (
 	ErrBadDocument  = errors.New("graph: bad document")
 	ErrTooBig       = errors.New("graph: document too big for one transaction")
 	ErrVersion      = errors.New("graph: store written by a newer version")
+	ErrOldVersion   = errors.New("graph: store written by an older version")
 	ErrReadOnly     = errors.New("graph: store is read-only")
 	ErrInconsistent = errors.New("graph: index does not match data")
 )
@@ -140,6 +142,10 @@ func (s *Store) checkVersion() error {
 	}
 	if found && v > FormatVersion {
 		return fmt.Errorf("%w: format %d, this program reads up to %d", ErrVersion, v, FormatVersion)
+	}
+	if found && v < FormatVersion {
+		return fmt.Errorf("%w: format %d lacks indexes of format %d; ingest the articles again into a new directory",
+			ErrOldVersion, v, FormatVersion)
 	}
 	if found || s.readOnly {
 		return nil

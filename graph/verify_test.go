@@ -1,0 +1,55 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/kind"
+)
+
+// TestVerifyCoocRank checks that Verify notices a weight index of
+// mentioned_with edges that disagrees with the edges.
+func TestVerifyCoocRank(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name    string
+		corrupt func(txn *badger.Txn) error
+	}{
+		{"stale rank key", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kCoocRank("person:ann-lee", 99, "person:bob-ray")), nil)
+		}},
+		{"missing rank key", func(txn *badger.Txn) error {
+			return txn.Delete([]byte(kCoocRank("person:ann-lee", 2, "person:bob-ray")))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := Open(ctx, Options{InMemory: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			for _, id := range []string{"a", "b"} {
+				text := "Ann Lee met Bob Ray."
+				d := extract.Document{ID: id, Published: "2021-01-01", Entities: []extract.Entity{
+					{ID: "1", Name: "Ann Lee", Type: kind.Person, Mentions: []extract.Span{{Start: 0, End: 7}}},
+					{ID: "2", Name: "Bob Ray", Type: kind.Person, Mentions: []extract.Span{{Start: 12, End: 19}}},
+				}}
+				if err := s.Put(ctx, extract.Article{ID: id, Text: text, Published: "2021-01-01"}, d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Verify(ctx); err != nil {
+				t.Fatalf("Verify() before breaking = %v, want nil", err)
+			}
+			if err := s.db.Update(tc.corrupt); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Verify(ctx); !errors.Is(err, ErrInconsistent) {
+				t.Errorf("Verify() = %v, want ErrInconsistent", err)
+			}
+		})
+	}
+}
