@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -101,18 +102,15 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				sg.Nodes = append(sg.Nodes, entityNode(&e))
 			}
 		}
+		// Each relation is indexed at both ends: read it once.
+		seenRel := map[string]bool{}
 		for _, id := range order {
-			edges, err := s.linksWithin(ctx, txn, id, order, dr)
+			edges, err := s.linksWithin(ctx, txn, id, order, in, seenRel, dr)
 			if err != nil {
 				return err
 			}
 			for _, e := range edges {
-				// Each co-occurrence edge once, from its smaller end; each
-				// relation once, from its subject.
-				if !in[e.other] {
-					continue
-				}
-				if e.Type == kind.MentionedWith && id < e.other || e.Type != kind.MentionedWith && e.Source == id {
+				if in[e.other] {
 					sg.Edges = append(sg.Edges, e.Edge)
 				}
 			}
@@ -125,43 +123,58 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	return sg, nil
 }
 
-// linksWithin returns the edges at id whose far end may be among set. For
-// a hub (a country mentioned with thousands; the degree counts
-// co-occurrences and relations) it looks up each pair in the set rather
-// than reading every edge of the hub.
-func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, dr dateRange) ([]link, error) {
+// linksWithin returns the edges at id whose far end is in set (in holds
+// the same IDs): each co-occurrence once, from its smaller end, and the
+// relations id takes part in that are not in seenRel (it adds them). The far end is read off the index keys, so
+// only edges inside the set are decoded. For a hub (a country mentioned
+// with thousands; the degree counts co-occurrences and relations) it
+// looks up each pair in the set rather than walking every key of the hub.
+func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, in, seenRel map[string]bool, dr dateRange) ([]link, error) {
 	deg, err := getUint(txn, kDegree(id))
 	if err != nil {
 		return nil, err
 	}
-	if deg <= uint64(4*len(set)) {
-		return s.linksOf(ctx, txn, id, dr, 0)
-	}
 	var out []link
-	for _, m := range set {
-		if m == id {
-			continue
-		}
+	addCooc := func(m string) error {
 		var c cooc
 		found, err := getJSON(txn, kCooc(id, m), &c)
+		if err == nil && found && dr.overlaps(c.Dates) {
+			out = append(out, link{coocToEdge(id, m, c), m})
+		}
+		return err
+	}
+	if deg <= uint64(4*len(set)) {
+		prefix := pCooc + id + sep
+		err := iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+			if m := string(k[len(prefix):]); id < m && in[m] {
+				return true, addCooc(m)
+			}
+			return true, nil
+		})
 		if err != nil {
 			return nil, err
 		}
-		if found && dr.overlaps(c.Dates) {
-			out = append(out, link{coocToEdge(id, m, c), m})
+		rels, err := s.relationLinks(txn, id, "", dr, in, seenRel)
+		return append(out, rels...), err
+	}
+	for _, m := range set {
+		if id < m {
+			if err := addCooc(m); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, m := range set {
 		if m == id {
 			continue
 		}
-		rels, err := s.relationLinks(txn, id, m, dr)
+		rels, err := s.relationLinks(txn, id, m, dr, nil, seenRel)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, rels...)
 	}
-	return out, nil
+	return out, ctx.Err()
 }
 
 // link is an edge seen from one of its ends; other is the far end.
@@ -183,19 +196,35 @@ func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr date
 	for _, c := range co {
 		out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
 	}
-	rels, err := s.relationLinks(txn, id, "", dr)
+	rels, err := s.relationLinks(txn, id, "", dr, nil, nil)
 	return append(out, rels...), err
 }
 
 // relationLinks returns the relations at id inside the date window; with
-// other set, only those between id and other.
-func (s *Store) relationLinks(txn *badger.Txn, id, other string, dr dateRange) ([]link, error) {
+// other set, only those between id and other; with in set, only those
+// whose other end is in it; with seen set, only those not in it (it adds
+// them).
+func (s *Store) relationLinks(txn *badger.Txn, id, other string, dr dateRange, in, seen map[string]bool) ([]link, error) {
 	var out []link
-	prefix := pRelEnt + id + sep
+	base := pRelEnt + id + sep
+	prefix := base
 	if other != "" {
 		prefix += other + sep
 	}
 	err := iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		if in != nil {
+			m, _, _ := strings.Cut(string(k[len(base):]), sep)
+			if !in[m] {
+				return true, nil
+			}
+		}
+		if seen != nil {
+			rid := lastField(string(k))
+			if seen[rid] {
+				return true, nil
+			}
+			seen[rid] = true
+		}
 		var r Relation
 		if _, err := getJSON(txn, kRel(lastField(string(k))), &r); err != nil {
 			return false, err

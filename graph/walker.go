@@ -21,12 +21,34 @@ import (
 // place), the extracted relations (role_of, works_for, …) and
 // mentioned_with (co-occurrence in a sentence, weight = shared sentences,
 // one edge per pair from the smaller ID).
-func (s *Store) Walker() Walker { return storeWalker{s} }
+func (s *Store) Walker() Walker { return storeWalker{s: s} }
 
-type storeWalker struct{ s *Store }
+// Snapshot returns a Walker whose Nodes and Edges both read one snapshot of
+// the store, so that an export made while documents are being ingested
+// never lists an edge whose ends it did not list. Call release when done;
+// the snapshot keeps old versions alive until then.
+func (s *Store) Snapshot() (w Walker, release func()) {
+	txn := s.db.NewTransaction(false)
+	return storeWalker{s: s, txn: txn}, txn.Discard
+}
+
+type storeWalker struct {
+	s   *Store
+	txn *badger.Txn // the snapshot to read, or nil for a fresh one per walk
+}
+
+func (w storeWalker) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	if w.txn == nil {
+		return w.s.view(ctx, fn)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return fn(w.txn)
+}
 
 func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
-	return w.s.view(ctx, func(txn *badger.Txn) error {
+	return w.view(ctx, func(txn *badger.Txn) error {
 		// Dates live under ed/EID/DATE, in the same EID order as e/EID:
 		// walk both side by side.
 		dates := newDateCursor(txn)
@@ -80,7 +102,7 @@ func factNode(id, label, typ, date string, srcs []Source) Node {
 }
 
 func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
-	return w.s.view(ctx, func(txn *badger.Txn) error {
+	return w.view(ctx, func(txn *badger.Txn) error {
 		err := eachValue(ctx, txn, pQuote, func(_ string, b []byte) error {
 			var q Quote
 			if err := json.Unmarshal(b, &q); err != nil {

@@ -53,7 +53,9 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", export.ContentType(format))
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+"."+export.Extension(format)+`"`)
-	g := graph.Filtered(s.store.Walker(), f)
+	snap, release := s.store.Snapshot()
+	defer release()
+	g := graph.Filtered(snap, f)
 	// The filter's errors (an unknown ego, a bad date) come before any
 	// byte is written, so they can still be answered as a bad request.
 	cw := &committedWriter{w: w}

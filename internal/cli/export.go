@@ -68,7 +68,9 @@ func runExport(ctx context.Context, env Env, args []string) int {
 		return errorf(env, "export: %v", err)
 	}
 	defer store.Close()
-	g := graph.Filtered(store.Walker(), ff.filter())
+	snap, release := store.Snapshot()
+	defer release()
+	g := graph.Filtered(snap, ff.filter())
 	eo := export.Options{Dynamic: *dynamic, GEXFVersion: *gexfVersion, Dgraph: *dgraph}
 
 	switch {
