@@ -100,16 +100,18 @@ func (d *doc) findEvents() {
 				continue
 			}
 			// the clause around the trigger
-			c0 := k
+			c0, antecedent := k, -1
 			for c0 > s.first && !clauseBreak(&d.toks[c0-1]) && !subordinators[d.toks[c0].lower] {
 				c0--
 			}
 			if c0 > s.first+1 && (d.toks[c0].lower == "which" || d.toks[c0].lower == "who") && d.toks[c0-1].text == "," {
 				// a relative clause: its subject is the clause before
+				rel := c0
 				c0--
 				for c0 > s.first && !clauseBreak(&d.toks[c0-1]) && !subordinators[d.toks[c0].lower] {
 					c0--
 				}
+				antecedent = d.antecedent(c0, rel-1)
 			}
 			c1 := k + 1
 			for c1 < s.last && !clauseBreak(&d.toks[c1]) && !subordinators[d.toks[c1].lower] {
@@ -155,6 +157,15 @@ func (d *doc) findEvents() {
 			// A group subject: "Democratic US senators introduced a bill".
 			if g := d.groupSubject(c0, k); g >= 0 && (len(ev.parts) == 0 || d.ents[ev.parts[0]].typ != kind.Person) {
 				ev.parts = append([]int{g}, ev.parts...)
+			}
+			if antecedent >= 0 && antecedent != ev.place {
+				// ", which in April unveiled": the noun phrase before the comma acts
+				if i := indexInt(ev.parts, antecedent); i > 0 {
+					ev.parts = append(ev.parts[:i], ev.parts[i+1:]...)
+				}
+				if len(ev.parts) == 0 || ev.parts[0] != antecedent {
+					ev.parts = append([]int{antecedent}, ev.parts...)
+				}
 			}
 			if len(ev.parts) == 0 && ev.place < 0 {
 				continue
@@ -280,4 +291,57 @@ func (d *doc) groupSubject(c0, k int) int {
 		return e
 	}
 	return -1
+}
+
+func indexInt(s []int, v int) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// governmentHeads are nouns that, after a leader's or country's name, name
+// the body they lead: "the Trump administration", "the Blair government".
+var governmentHeads = set(`administration government regime cabinet`)
+
+// antecedent is the entity named by the noun phrase that ends at token
+// end (just before ", which"), starting no earlier than c0, or -1. A
+// name followed by a government head ("the Trump administration") is the
+// body of that name: an ORG entity of its own, made on first use.
+func (d *doc) antecedent(c0, end int) int {
+	if end < c0 {
+		return -1
+	}
+	if e := d.entAt(end); e >= 0 {
+		return e
+	}
+	t := &d.toks[end]
+	if t.kind != tWord || t.cap || !governmentHeads[t.lower] {
+		return -1
+	}
+	i := end
+	for i > c0 && isCapWord(&d.toks[i-1]) && d.toks[i-1].lower != "the" {
+		i--
+	}
+	if i == end || i == c0 && !(i > 0 && d.toks[i-1].lower == "the") && d.toks[i].lower != "the" {
+		return -1
+	}
+	if i > 0 && d.toks[i-1].lower != "the" {
+		return -1 // "the" marks a noun phrase; "Trump administration officials" is not one
+	}
+	start := d.toks[i].start
+	name := d.spanText(start, t.end)
+	for x := range d.ents {
+		if d.ents[x].typ == kind.Org && d.ents[x].name == name {
+			return x
+		}
+	}
+	d.ents = append(d.ents, entity{name: name, typ: kind.Org, first: start, lastPos: start})
+	e := len(d.ents) - 1
+	d.ents[e].addForm(name)
+	d.ms = append(d.ms, mention{start: start, end: t.end, tok0: i, tok1: end + 1, sent: int(t.sent), typ: kind.Org, key: name, nWords: end + 1 - i, org: 1, ent: e})
+	d.ents[e].mentions = append(d.ents[e].mentions, len(d.ms)-1)
+	return e
 }

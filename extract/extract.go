@@ -71,6 +71,7 @@ func (x *Extractor) Extract(ctx context.Context, a Article) (Document, error) {
 	}
 	d.times = timex.Find(d.text, a.Published)
 	d.quotes = quote.Find(d.text)
+	d.findCoinedNames()
 	d.findNominals()
 	d.collectMentions()
 	d.findRoles()

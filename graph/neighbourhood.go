@@ -64,8 +64,9 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 			best := map[string]float64{}
 			for _, id := range frontier {
 				// The limit-len(order) heaviest new neighbours are among
-				// each node's limit+len(order) heaviest edges.
-				edges, err := s.linksOf(ctx, txn, id, dr, limit+len(order))
+				// each node's limit heaviest edges (at most len(order)
+				// of them lead back inside).
+				edges, err := s.linksOf(ctx, txn, id, dr, limit)
 				if err != nil {
 					return err
 				}
@@ -183,12 +184,13 @@ type link struct {
 	other string
 }
 
-// linksOf returns the edges at id: co-occurrences (weighted by shared
-// sentences) and relations where id is the subject or the object
-// (weighted by sources), inside the date window; with k > 0, only the k
-// heaviest co-occurrences.
+// linksOf returns the edges at id, to rank neighbours: co-occurrences
+// (weighted by shared sentences) and relations where id is the subject or
+// the object (weighted by sources), inside the date window; with k > 0,
+// only the k heaviest co-occurrences. Without a window, co-occurrences
+// come from the weight index alone and carry no dates.
 func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr dateRange, k int) ([]link, error) {
-	co, err := coocTop(ctx, txn, id, k, dr)
+	co, err := coocTop(ctx, txn, id, k, dr, false)
 	if err != nil {
 		return nil, err
 	}

@@ -3,9 +3,11 @@ package graph
 import (
 	"context"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -702,7 +704,7 @@ func (s *Store) Cooccurring(ctx context.Context, entity string, n int) ([]Cooccu
 		if err != nil || id == "" {
 			return err
 		}
-		edges, err := coocTop(ctx, txn, id, n, dateRange{})
+		edges, err := coocTop(ctx, txn, id, n, dateRange{}, true)
 		if err != nil {
 			return err
 		}
@@ -728,8 +730,10 @@ type coocEdge struct {
 
 // coocTop returns the k heaviest mentioned_with edges of id seen inside
 // the window dr (all of them if k <= 0), heaviest first. It walks the
-// weight-ranked index, so a hub's cost follows k, not its degree.
-func coocTop(ctx context.Context, txn *badger.Txn, id string, k int, dr dateRange) ([]coocEdge, error) {
+// weight-ranked index, so a hub's cost follows k, not its degree. Without
+// dates (dates false and no window) it reads keys only: the weight is in
+// the key, and c.Dates is left nil.
+func coocTop(ctx context.Context, txn *badger.Txn, id string, k int, dr dateRange, dates bool) ([]coocEdge, error) {
 	var out []coocEdge
 	prefix := pCoocRank + id + sep
 	i := 0
@@ -743,6 +747,11 @@ func coocTop(ctx context.Context, txn *badger.Txn, id string, k int, dr dateRang
 			return false, fmt.Errorf("%w: short key %q", ErrInconsistent, key)
 		}
 		e := coocEdge{other: string(key[len(prefix)+8:])}
+		if !dates && !dr.any() {
+			e.c.Weight = int(math.MaxUint64 - binary.BigEndian.Uint64(key[len(prefix):]))
+			out = append(out, e)
+			return k <= 0 || len(out) < k, nil
+		}
 		found, err := getJSON(txn, kCooc(id, e.other), &e.c)
 		if err != nil {
 			return false, err

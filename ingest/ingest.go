@@ -58,6 +58,10 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, opts Options, si
 	g, ctx := errgroup.WithContext(ctx)
 	items := make(chan Result, workers*4)
 	done := make(chan Result, workers*4)
+	// inflight bounds the inputs read but not yet handed to sink. Without
+	// it, one slow article would let the others pile up behind it, waiting
+	// for their turn in input order, without limit.
+	inflight := make(chan struct{}, workers*16)
 
 	g.Go(func() error {
 		defer close(items)
@@ -65,6 +69,11 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, opts Options, si
 		return src(ctx, func(it article.Item) error {
 			r := Result{Seq: seq, Origin: it.Origin, Article: it.Article, Err: it.Err, Warning: it.Warning}
 			seq++
+			select {
+			case inflight <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 			select {
 			case items <- r:
 				return nil
@@ -114,6 +123,7 @@ func Run(ctx context.Context, src Source, x *extract.Extractor, opts Options, si
 				if err := sink(p); err != nil {
 					return err
 				}
+				<-inflight
 			}
 		}
 		<-workersDone
