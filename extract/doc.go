@@ -43,6 +43,20 @@
 //     released, defected_from, in_contact_with, calls, located_in) from
 //     patterns around trigger words; events from trigger verbs and nouns
 //     with the entities of their clause.
+//   - Some things are named without a proper name. A capitalised phrase in
+//     scare quotes after "so-called" ("the so-called “New York channel”")
+//     is an ORG-like named thing, and every later writing of it a mention.
+//     "The hermit kingdom" (the + lower-case modifier + kingdom, nation,
+//     country or republic) is the country named last; "his chief
+//     diplomat" is the one holder of a title the role-synonym table maps
+//     it to. These add mentions, never name forms, so that the graph does
+//     not merge people across articles on a description.
+//   - "demanded the release of A and B" means A and B are held: detained
+//     by whom the text says ("by X", the country someone travelled to in
+//     that sentence, or for "two other citizens" whoever held the people
+//     of the last detention told of). An event in ", which unveiled" has
+//     the noun phrase before the comma as its first participant; "the
+//     Trump administration" there is an ORG of its own.
 //   - Quotes come from quote.Find and dates from timex.Find; Extract
 //     resolves each quote's speaker phrase to an entity and dates it with
 //     the date of its attribution, outside the quotation marks.

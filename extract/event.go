@@ -111,7 +111,11 @@ func (d *doc) findEvents() {
 				for c0 > s.first && !clauseBreak(&d.toks[c0-1]) && !subordinators[d.toks[c0].lower] {
 					c0--
 				}
-				antecedent = d.antecedent(c0, rel-1)
+				if nx := &d.toks[rel+1]; d.entAt(rel+1) < 0 && !isCapWord(nx) && !subjectPronouns[nx.lower] {
+					// not "Alan Milburn, who Mr Blair put in charge": there the
+					// antecedent is the object
+					antecedent = d.antecedent(c0, rel-2) // the word before the comma
+				}
 			}
 			c1 := k + 1
 			for c1 < s.last && !clauseBreak(&d.toks[c1]) && !subordinators[d.toks[c1].lower] {
@@ -302,6 +306,9 @@ func indexInt(s []int, v int) int {
 	return -1
 }
 
+// subjectPronouns open an object relative clause after "who" or "which".
+var subjectPronouns = set(`he she they it we i you`)
+
 // governmentHeads are nouns that, after a leader's or country's name, name
 // the body they lead: "the Trump administration", "the Blair government".
 var governmentHeads = set(`administration government regime cabinet`)
@@ -325,10 +332,7 @@ func (d *doc) antecedent(c0, end int) int {
 	for i > c0 && isCapWord(&d.toks[i-1]) && d.toks[i-1].lower != "the" {
 		i--
 	}
-	if i == end || i == c0 && !(i > 0 && d.toks[i-1].lower == "the") && d.toks[i].lower != "the" {
-		return -1
-	}
-	if i > 0 && d.toks[i-1].lower != "the" {
+	if i == end || i <= c0 || d.toks[i-1].lower != "the" {
 		return -1 // "the" marks a noun phrase; "Trump administration officials" is not one
 	}
 	start := d.toks[i].start

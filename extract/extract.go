@@ -72,10 +72,12 @@ func (x *Extractor) Extract(ctx context.Context, a Article) (Document, error) {
 	d.times = timex.Find(d.text, a.Published)
 	d.quotes = quote.Find(d.text)
 	d.findCoinedNames()
+	d.findCountryEpithets()
 	d.findNominals()
 	d.collectMentions()
 	d.findRoles()
 	d.resolveTheTitles()
+	d.resolveRoleSynonyms()
 	d.collectMentions()
 	d.findRelations() // before the quotes: a defection gives "defector" to a speaker
 	d.assignQuotes()

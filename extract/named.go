@@ -121,3 +121,128 @@ func isLetters(s string) bool {
 	}
 	return s != ""
 }
+
+// countryHeads are nouns a definite description uses for a country named
+// before: "the hermit kingdom", "the rogue nation", "the country".
+var countryHeads = set(`country nation kingdom republic`)
+
+// findCountryEpithets links "the <one or two lower-case words> kingdom"
+// and the like to the country mentioned last before it, as "the Swedish
+// firm" refers back to a company. Only the mention is added, not a name
+// form: "the country" names every country, and the graph merges entities
+// across articles by their names.
+func (d *doc) findCountryEpithets() {
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.headline {
+			continue
+		}
+		for k := s.first; k+1 < s.last; k++ {
+			t := &d.toks[k]
+			if t.kind != tWord || t.lower != "the" || t.inQuote {
+				continue
+			}
+			j := k + 1
+			for j < s.last && j-k <= 2 && d.toks[j].kind == tWord && !d.toks[j].cap && d.tokMention[j] < 0 &&
+				!countryHeads[d.toks[j].lower] && !epithetStops[d.toks[j].lower] && isLetters(strings.ReplaceAll(d.toks[j].lower, "-", "")) {
+				j++
+			}
+			// a bare "the country" is too often another country than the last one named
+			if j == k+1 || j >= s.last || !countryHeads[d.toks[j].lower] || d.toks[j].cap || d.tokMention[j] >= 0 {
+				continue
+			}
+			if j+1 < s.last && (isCapWord(&d.toks[j+1]) || d.toks[j+1].lower == "of") {
+				continue // "the republic of ...": a name, or another country
+			}
+			c := d.countryBefore(t.start)
+			if c < 0 {
+				continue
+			}
+			d.ms = append(d.ms, mention{start: t.start, end: d.toks[j].end, tok0: k, tok1: j + 1, sent: int(t.sent),
+				typ: kind.Place, key: d.spanText(t.start, d.toks[j].end), nWords: j + 1 - k, place: 1, nominal: true, ent: c})
+			for x := k; x <= j; x++ {
+				d.tokMention[x] = int32(len(d.ms) - 1)
+			}
+			k = j
+		}
+	}
+}
+
+// epithetStops are words that never qualify the country of an epithet.
+var epithetStops = set(`of for to in on at by with from and or but whole entire same other another every each this that our their its his her your my new cross two three four both`)
+
+// countryBefore is the country of the last mention before pos, or -1.
+func (d *doc) countryBefore(pos int) int {
+	best, bestStart := -1, -1
+	for i := range d.ms {
+		m := &d.ms[i]
+		if m.drop || m.ent < 0 || m.start >= pos || m.start <= bestStart || m.nominal {
+			continue
+		}
+		if d.ents[m.ent].typ == kind.Place && d.isCountry(m.ent) {
+			best, bestStart = m.ent, m.start
+		}
+	}
+	return best
+}
+
+// roleSynonyms are descriptions of an office by another name, with the
+// titles that hold it: a fact about roles, not about any person.
+var roleSynonyms = map[string][]string{
+	"chief diplomat": {"secretary of state", "foreign secretary", "foreign minister"},
+	"top diplomat":   {"secretary of state", "foreign secretary", "foreign minister"},
+}
+
+// resolveRoleSynonyms links "his chief diplomat", "the country's top
+// diplomat" to the one person of the article holding a matching title
+// ("Secretary of State Rex Tillerson"). Nothing is linked when no one or
+// more than one person holds such a title. Only a mention is added, not a
+// name form: the same words name someone else in another article.
+func (d *doc) resolveRoleSynonyms() {
+	for si := range d.sents {
+		s := &d.sents[si]
+		for k := s.first; k+2 < s.last; k++ {
+			t := &d.toks[k]
+			if t.kind != tWord || t.inQuote || !(t.lower == "his" || t.lower == "her" || t.lower == "its" || t.lower == "their" || t.lower == "the") {
+				continue
+			}
+			if d.tokMention[k+1] >= 0 || d.tokMention[k+2] >= 0 {
+				continue
+			}
+			titles, ok := roleSynonyms[d.toks[k+1].lower+" "+d.toks[k+2].lower]
+			if !ok {
+				continue
+			}
+			who := -1
+			for _, r := range d.roles {
+				if !containsFold(titles, r.title) || r.person < 0 {
+					continue
+				}
+				if who >= 0 && who != r.person {
+					who = -2
+					break
+				}
+				who = r.person
+			}
+			if who < 0 {
+				continue
+			}
+			start, end := t.start, d.toks[k+2].end
+			d.ms = append(d.ms, mention{start: start, end: end, tok0: k, tok1: k + 3, sent: int(t.sent),
+				typ: kind.Person, key: d.spanText(start, end), ent: who, nominal: true, nomHead: d.toks[k+2].lower})
+			for x := k; x < k+3; x++ {
+				d.tokMention[x] = int32(len(d.ms) - 1)
+			}
+			k += 2
+		}
+	}
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}

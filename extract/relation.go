@@ -55,6 +55,7 @@ func (d *doc) findRelations() {
 				p, a := d.patientAgent(k, s)
 				d.addRel(a, kind.Detained, p, s, k, 0.55)
 			case releaseWords[w]:
+				d.demandedRelease(k, s)
 				// only "by X": things are released in places too (albums, films)
 				p, a := d.patientAgent(k, s)
 				if a >= 0 && d.agentBy {
@@ -83,7 +84,12 @@ func (d *doc) findRelations() {
 			case w == "nickname" && k+1 < s.last && d.toks[k+1].lower == "for":
 				subj := -1
 				if k > s.first && (d.toks[k-1].lower == "his" || d.toks[k-1].lower == "her" || (k-2 >= s.first && (d.toks[k-2].lower == "his" || d.toks[k-2].lower == "her"))) {
-					subj = d.personBefore(t.start)
+					// "X said on Twitter his diplomat was “...” – his nickname for":
+					// the owner is the sentence's subject, not the last person named
+					subj = d.sentencePerson(s, k)
+					if subj < 0 {
+						subj = d.personBefore(t.start)
+					}
 				}
 				obj := d.titledAfter(k+2, s)
 				d.addRel(subj, kind.Calls, obj, s, k, 0.5)
@@ -326,4 +332,122 @@ func (d *doc) nicknameBefore(k int, s *sentence) string {
 func (d *doc) isCountry(e int) bool {
 	le, ok := d.x.lex.phrases[asciiLower(d.ents[e].name)]
 	return ok && le.kind == lexCountry
+}
+
+// demandVerbs ask for or work towards a release, which implies that the
+// people named are held: "demanded the release of", "to secure the
+// release of", "called for the release of".
+var (
+	demandVerbs = set(`demand demanded demands demanding seek seeks seeking sought secure secured secures securing
+negotiate negotiated negotiating win won winning urge urged urging`)
+	demandFor   = set(`call called calls calling press pressed pressing push pushed pushing campaign campaigned campaigning appeal appealed appealing`)
+	travelVerbs = set(`travelled traveled went flew returned`)
+)
+
+// demandedRelease reads "<demand> [the] release [of] <people>" at the
+// trigger k: each person named is detained. By whom only when the text
+// says it: "by X" or "in <country>" after the trigger, the country the
+// subject travelled to or visited in the same sentence, or, for "the
+// release of three other citizens", whoever held the people of the last
+// detention the article told of.
+func (d *doc) demandedRelease(k int, s *sentence) {
+	j := k - 1
+	if j > s.first && d.toks[j].lower == "the" {
+		j--
+	}
+	if j < s.first {
+		return
+	}
+	if w := d.toks[j].lower; !demandVerbs[w] && !(w == "for" && j > s.first && demandFor[d.toks[j-1].lower]) {
+		return
+	}
+	// the people: a list that may follow a colon, up to the next clause
+	var people []int
+	other := false
+	for i := k + 1; i < s.last && i < k+30; i++ {
+		t := &d.toks[i]
+		if t.lower == "who" || t.lower == "which" || t.lower == "that" || t.text == ";" || t.lower == "but" {
+			break
+		}
+		if t.text == "," && i+1 < s.last && d.entAt(i+1) < 0 && d.toks[i+1].lower != "and" {
+			break
+		}
+		if t.lower == "other" && len(people) == 0 {
+			other = true
+		}
+		if e := d.entAt(i); e >= 0 {
+			if d.ents[e].typ == kind.Person && !containsInt(people, e) {
+				people = append(people, e)
+			}
+			i = d.ms[d.tokMention[i]].tok1 - 1
+		}
+	}
+	if len(people) == 0 {
+		return
+	}
+	_, agent := d.patientAgent(k, s)
+	if agent >= 0 && !d.isCountry(agent) && d.ents[agent].typ != kind.Org {
+		agent = -1
+	}
+	if agent < 0 {
+		agent = d.travelledTo(s, k)
+	}
+	if agent < 0 && other {
+		for i := len(d.rels) - 1; i >= 0; i-- {
+			if d.rels[i].pred == kind.Detained {
+				agent = d.rels[i].subj
+				break
+			}
+		}
+	}
+	for _, p := range people {
+		if p != agent {
+			d.addRel(agent, kind.Detained, p, s, k, 0.5)
+		}
+	}
+}
+
+// travelledTo is the country someone travelled to or visited before token
+// k in sentence s, or -1.
+func (d *doc) travelledTo(s *sentence, k int) int {
+	for i := s.first; i < k; i++ {
+		w := d.toks[i].lower
+		j := -1
+		switch {
+		case travelVerbs[w] && i+1 < k && d.toks[i+1].lower == "to":
+			j = i + 2
+		case w == "visited" || w == "visiting":
+			j = i + 1
+		}
+		if j < 0 {
+			continue
+		}
+		j = d.skipThe(j, s)
+		if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Place && d.isCountry(e) {
+			return e
+		}
+		if mi := d.tokMention[max(j-1, 0)]; mi >= 0 && d.ms[mi].tok0 == j-1 {
+			// "the hermit kingdom": the epithet mention starts at "the"
+			if e := d.ms[mi].ent; e >= 0 && d.ents[e].typ == kind.Place && d.isCountry(e) {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// sentencePerson is the speaker of sentence s before token k: the person
+// named just before the last verb of saying outside quotation marks
+// ("after Mr Tillerson said ..., Mr Trump said on Twitter"), or -1.
+func (d *doc) sentencePerson(s *sentence, k int) int {
+	who := -1
+	for j := s.first + 1; j < k; j++ {
+		if d.toks[j].inQuote || !d.x.lex.speech[d.toks[j].lower] {
+			continue
+		}
+		if e := d.entAt(j - 1); e >= 0 && d.ents[e].typ == kind.Person {
+			who = e
+		}
+	}
+	return who
 }

@@ -16,6 +16,11 @@ type NeighbourhoodOptions struct {
 	Depth    int    // 1 or 2 hops; 0 means 1, more than 2 means 2
 	From, To string // keep only edges seen inside this window
 	Limit    int    // most nodes to return, the centre included; 0 means DefaultNeighbours
+	// NoEdgeDates leaves Dates, FirstSeen and LastSeen of mentioned_with
+	// edges empty when no window is set: the edges are then read off the
+	// weight index, keys only, which is most of the cost saved for a
+	// caller that does not show them.
+	NoEdgeDates bool
 }
 
 // Neighbourhood bounds.
@@ -106,7 +111,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		// Each relation is indexed at both ends: read it once.
 		seenRel := map[string]bool{}
 		for _, id := range order {
-			edges, err := s.linksWithin(ctx, txn, id, order, in, seenRel, dr)
+			edges, err := s.linksWithin(ctx, txn, id, order, in, seenRel, dr, o.NoEdgeDates && !dr.any())
 			if err != nil {
 				return err
 			}
@@ -126,11 +131,14 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 
 // linksWithin returns the edges at id whose far end is in set (in holds
 // the same IDs): each co-occurrence once, from its smaller end, and the
-// relations id takes part in that are not in seenRel (it adds them). The far end is read off the index keys, so
-// only edges inside the set are decoded. For a hub (a country mentioned
-// with thousands; the degree counts co-occurrences and relations) it
-// looks up each pair in the set rather than walking every key of the hub.
-func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, in, seenRel map[string]bool, dr dateRange) ([]link, error) {
+// relations id takes part in that are not in seenRel (it adds them). The
+// far end is read off the index keys, so only edges inside the set are
+// decoded. For a hub (a country mentioned with thousands; the degree
+// counts co-occurrences and relations) it looks up each pair in the set
+// rather than walking every key of the hub. With keysOnly (no window),
+// co-occurrences come from the weight index without their dates.
+func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, in, seenRel map[string]bool,
+	dr dateRange, keysOnly bool) ([]link, error) {
 	deg, err := getUint(txn, kDegree(id))
 	if err != nil {
 		return nil, err
@@ -143,6 +151,19 @@ func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set
 			out = append(out, link{coocToEdge(id, m, c), m})
 		}
 		return err
+	}
+	if deg <= uint64(4*len(set)) && keysOnly {
+		co, err := coocTop(ctx, txn, id, 0, dr, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range co {
+			if id < c.other && in[c.other] {
+				out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
+			}
+		}
+		rels, err := s.relationLinks(txn, id, "", dr, in, seenRel)
+		return append(out, rels...), err
 	}
 	if deg <= uint64(4*len(set)) {
 		prefix := pCooc + id + sep
@@ -165,17 +186,13 @@ func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set
 			}
 		}
 	}
-	for _, m := range set {
-		if m == id {
-			continue
-		}
-		rels, err := s.relationLinks(txn, id, m, dr, nil, seenRel)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rels...)
+	// A hub's relations are few beside its co-occurrences: one walk of
+	// re/id/ costs less than a lookup per member of the set.
+	rels, err := s.relationLinks(txn, id, "", dr, in, seenRel)
+	if err != nil {
+		return nil, err
 	}
-	return out, ctx.Err()
+	return append(out, rels...), ctx.Err()
 }
 
 // link is an edge seen from one of its ends; other is the far end.

@@ -120,3 +120,86 @@ func TestNeighbourhoodHub(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaviestNeighbours checks that neighbours and co-occurrences come
+// heaviest first when weights grow document by document (the weight index
+// is rewritten on each change).
+func TestHeaviestNeighbours(t *testing.T) {
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const n = 8
+	// Document j names Centre Person with Guest j..n in one sentence, so
+	// Guest i ends with weight i.
+	for j := 1; j <= n; j++ {
+		text := "Centre Person"
+		d := extract.Document{ID: fmt.Sprint("doc", j), Published: "2021-01-01"}
+		d.Entities = append(d.Entities, extract.Entity{ID: "c", Name: "Centre Person", Type: kind.Person,
+			Mentions: []extract.Span{{Start: 0, End: len(text)}}})
+		for i := j; i <= n; i++ {
+			name := fmt.Sprintf("Guest%d Person", i)
+			text += " and " + name
+			d.Entities = append(d.Entities, extract.Entity{ID: fmt.Sprint(i), Name: name, Type: kind.Person,
+				Mentions: []extract.Span{{Start: len(text) - len(name), End: len(text)}}})
+		}
+		if err := s.Put(ctx, extract.Article{ID: d.ID, Text: text + " met.", Published: d.Published}, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Verify(ctx); err != nil {
+		t.Fatalf("Verify() = %v", err)
+	}
+	co, err := s.Cooccurring(ctx, "Centre Person", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range co {
+		got = append(got, fmt.Sprintf("%s:%d", c.Entity.Name, c.Weight))
+	}
+	if want := "[Guest8 Person:8 Guest7 Person:7 Guest6 Person:6]"; fmt.Sprint(got) != want {
+		t.Errorf("Cooccurring(Centre Person, 3) = %v, want %v", got, want)
+	}
+	for _, depth := range []int{1, 2} {
+		t.Run(fmt.Sprint("depth=", depth), func(t *testing.T) {
+			sg, err := s.Neighbourhood(ctx, "Centre Person", graph.NeighbourhoodOptions{Depth: depth, Limit: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, nd := range sg.Nodes {
+				got = append(got, nd.Label)
+			}
+			if want := "[Centre Person Guest8 Person Guest7 Person Guest6 Person]"; fmt.Sprint(got) != want {
+				t.Errorf("Neighbourhood(Centre Person, limit 4) nodes = %v, want %v", got, want)
+			}
+			if len(sg.Edges) != 6 {
+				t.Errorf("Neighbourhood(Centre Person, limit 4) = %d edges, want 6 (all pairs)", len(sg.Edges))
+			}
+			// Without dates the edges are read another way (keys of the
+			// weight index): they must be the same edges.
+			bare, err := s.Neighbourhood(ctx, "Centre Person", graph.NeighbourhoodOptions{Depth: depth, Limit: 4, NoEdgeDates: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			edgeSet := func(es []graph.Edge) map[string]bool {
+				m := map[string]bool{}
+				for _, e := range es {
+					m[fmt.Sprintf("%s %s-%s %g", e.Type, e.Source, e.Target, e.Weight)] = true
+				}
+				return m
+			}
+			if got, want := edgeSet(bare.Edges), edgeSet(sg.Edges); fmt.Sprint(got) != fmt.Sprint(want) || len(bare.Edges) != len(sg.Edges) {
+				t.Errorf("Neighbourhood(NoEdgeDates) edges = %v, want %v", got, want)
+			}
+			for _, e := range bare.Edges {
+				if e.Type == kind.MentionedWith && (len(e.Dates) > 0 || e.FirstSeen != "") {
+					t.Errorf("Neighbourhood(NoEdgeDates) edge %s has dates %v", e.ID, e.Dates)
+				}
+			}
+		})
+	}
+}

@@ -164,7 +164,7 @@ func Execute(ctx context.Context, s graphql.Schema, req Request, opts Options) (
 			fmt.Errorf("query would resolve about %d values, over the limit of %d: ask for smaller pages", c, opts.MaxCost))}
 	}
 	res = graphql.Do(graphql.Params{Schema: s, RequestString: req.Query, VariableValues: req.Variables,
-		OperationName: req.OperationName, Context: ctx})
+		OperationName: req.OperationName, Context: withMemo(ctx)})
 	if ctx.Err() != nil && len(res.Errors) > 0 {
 		res.Errors = append(res.Errors, gqlerrors.FormatError(fmt.Errorf("request stopped: %w", ctx.Err())))
 	}

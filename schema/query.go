@@ -98,7 +98,7 @@ func (b *builder) queryFields() graphql.Fields {
 			},
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				if id := str(p, "id"); id != "" {
-					return orNull(b.s.Entity(p.Context, id))
+					return orNull(b.entityByID(p.Context, id))
 				}
 				if name := str(p, "name"); name != "" {
 					return orNull(b.s.EntityByName(p.Context, name))
@@ -181,7 +181,8 @@ func (b *builder) queryFields() graphql.Fields {
 				depth, _ := p.Args["depth"].(int)
 				limit, _ := p.Args["limit"].(int)
 				return orNull(b.s.Neighbourhood(p.Context, str(p, "entity"), graph.NeighbourhoodOptions{
-					Depth: depth, From: str(p, "from"), To: str(p, "to"), Limit: limit}))
+					Depth: depth, From: str(p, "from"), To: str(p, "to"), Limit: limit,
+					NoEdgeDates: !selectsUnder(p, "edges", "firstSeen", "lastSeen", "dates")}))
 			},
 		},
 		"stats": {

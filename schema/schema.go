@@ -70,40 +70,66 @@ func (b *builder) page(p graphql.ResolveParams) (graph.Page, error) {
 // under the field being resolved, through fragments too. When in doubt (a
 // fragment it cannot find) it says yes.
 func selects(p graphql.ResolveParams, name string) bool {
-	var in func(ss *ast.SelectionSet, depth int) bool
-	in = func(ss *ast.SelectionSet, depth int) bool {
-		if ss == nil {
-			return false
-		}
-		if depth > 8 {
+	for _, f := range p.Info.FieldASTs {
+		if anyField(p, f.SelectionSet, 0, func(f *ast.Field) bool { return f.Name.Value == name }) {
 			return true
 		}
-		for _, sel := range ss.Selections {
-			switch sel := sel.(type) {
-			case *ast.Field:
-				if sel.Name != nil && sel.Name.Value == name {
-					return true
-				}
-			case *ast.InlineFragment:
-				if in(sel.SelectionSet, depth+1) {
-					return true
-				}
-			case *ast.FragmentSpread:
-				if sel.Name == nil {
-					return true
-				}
-				def, ok := p.Info.Fragments[sel.Name.Value].(*ast.FragmentDefinition)
-				if !ok || in(def.SelectionSet, depth+1) {
-					return true
-				}
-			default:
-				return true
+	}
+	return false
+}
+
+// selectsUnder reports whether the query selects any of names under the
+// field parent of the field being resolved, as selects does.
+func selectsUnder(p graphql.ResolveParams, parent string, names ...string) bool {
+	for _, f := range p.Info.FieldASTs {
+		found := anyField(p, f.SelectionSet, 0, func(f *ast.Field) bool {
+			if f.Name.Value != parent {
+				return false
 			}
+			return anyField(p, f.SelectionSet, 0, func(f *ast.Field) bool {
+				for _, n := range names {
+					if f.Name.Value == n {
+						return true
+					}
+				}
+				return false
+			})
+		})
+		if found {
+			return true
 		}
+	}
+	return false
+}
+
+// anyField reports whether match holds for a field of ss, looking through
+// fragments; a selection it cannot read counts as a match.
+func anyField(p graphql.ResolveParams, ss *ast.SelectionSet, depth int, match func(*ast.Field) bool) bool {
+	if ss == nil {
 		return false
 	}
-	for _, f := range p.Info.FieldASTs {
-		if in(f.SelectionSet, 0) {
+	if depth > 8 {
+		return true
+	}
+	for _, sel := range ss.Selections {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			if sel.Name == nil || match(sel) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if anyField(p, sel.SelectionSet, depth+1, match) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if sel.Name == nil {
+				return true
+			}
+			def, ok := p.Info.Fragments[sel.Name.Value].(*ast.FragmentDefinition)
+			if !ok || anyField(p, def.SelectionSet, depth+1, match) {
+				return true
+			}
+		default:
 			return true
 		}
 	}

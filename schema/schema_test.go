@@ -180,6 +180,20 @@ func TestQueries(t *testing.T) {
 					t.Errorf("no edges")
 				}
 			}},
+		{"totalCount through fragments", `query { a: quotes(from: "1900", first: 1) { totalCount pageInfo { hasNextPage } }
+			b: quotes(from: "1900", first: 1) { ...total } c: quotes(from: "1900", first: 1) { ... on QuoteConnection { totalCount } } }
+			fragment total on QuoteConnection { totalCount }`,
+			func(t *testing.T, r response) {
+				a := path(r.Data, "a", "totalCount")
+				if n, ok := a.(float64); !ok || n < 2 || path(r.Data, "a", "pageInfo", "hasNextPage") != true {
+					t.Fatalf("quotes(from: 1900, first: 1) = totalCount %v, hasNextPage %v; want at least 2 and true", a, path(r.Data, "a", "pageInfo", "hasNextPage"))
+				}
+				for _, k := range []string{"b", "c"} {
+					if got := path(r.Data, k, "totalCount"); got != a {
+						t.Errorf("%s: totalCount = %v, want %v", k, got, a)
+					}
+				}
+			}},
 		{"stats", `{ stats { documents entities quotes events relations edges } }`, func(t *testing.T, r response) {
 			if got := path(r.Data, "stats", "documents"); got != 3.0 {
 				t.Errorf("stats.documents = %v, want 3", got)

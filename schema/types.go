@@ -42,7 +42,7 @@ func (b *builder) schema() (graphql.Schema, error) {
 				if err != nil {
 					return nil, err
 				}
-				return orNull(b.s.DocumentInfo(p.Context, s.Document))
+				return orNull(b.documentInfo(p.Context, s.Document))
 			}},
 			"start": field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.Start }),
 			"end":   field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.End }),
@@ -72,7 +72,7 @@ func (b *builder) schema() (graphql.Schema, error) {
 			if e == "" {
 				return nil, nil
 			}
-			return orNull(b.s.Entity(p.Context, e))
+			return orNull(b.entityByID(p.Context, e))
 		}}
 	}
 	entityList := func(ids func(any) []string) *graphql.Field {
@@ -80,7 +80,7 @@ func (b *builder) schema() (graphql.Schema, error) {
 			Resolve: func(p graphql.ResolveParams) (any, error) {
 				out := []graph.Entity{}
 				for _, id := range ids(p.Source) {
-					e, err := b.s.Entity(p.Context, id)
+					e, err := b.entityByID(p.Context, id)
 					if err != nil {
 						if graph.IsNotFound(err) {
 							continue
