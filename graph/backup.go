@@ -185,6 +185,31 @@ func (s *Store) Verify(ctx context.Context) error {
 				return err
 			}
 		}
+		bySpeaker := map[string]int{}
+		if err := iterPrefix(txn, pQSpeaker, false, func(k []byte, _ *badger.Item) (bool, error) {
+			sid, _, _ := strings.Cut(string(k[len(pQSpeaker):]), sep)
+			bySpeaker[sid]++
+			return true, nil
+		}); err != nil {
+			return err
+		}
+		if err := iterPrefix(txn, pQSpeakN, false, func(k []byte, _ *badger.Item) (bool, error) {
+			if sid := string(k[len(pQSpeakN):]); bySpeaker[sid] == 0 {
+				bad("speaker %s: quote counter set, no quotes indexed", sid)
+			}
+			return true, nil
+		}); err != nil {
+			return err
+		}
+		for sid, n := range bySpeaker {
+			got, err := getUint(txn, kQSpeakN(sid))
+			if err != nil {
+				return err
+			}
+			if int(got) != n {
+				bad("speaker %s: quote counter %d, %d quotes indexed", sid, got, n)
+			}
+		}
 		degree := map[string]int{}
 		edges := 0
 		if err := iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {

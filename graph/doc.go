@@ -99,6 +99,7 @@
 //	q/QID                    Quote
 //	qa/HASH                  a merged variant's text hash -> QID
 //	qs/EID/DATE/QID          quotes by speaker, by date
+//	qsn/EID                  number of qs/EID/ keys, uint64: a speaker's total
 //	qd/DATE/QID              quotes by date
 //	qw/WORD/DATE/QID         word index of quotes (every variant's words)
 //	qn/WORD                  postings in qw/WORD, uint64: picks the rarest word
@@ -118,8 +119,8 @@
 // pick the same neighbours as reading all of them), so depth 2 costs
 // about limit × ring size reads, not the sum of the ring's degrees.
 //
-// Format 2 added cr/; Open refuses a store of format 1 (ErrOldVersion):
-// ingest again into a new directory.
+// Format 2 added cr/, format 3 qsn/; Open refuses a store of an older
+// format (ErrOldVersion): ingest again into a new directory.
 //
 // Every query starts from an index and reads records only for what it
 // returns or must verify (contains: the rarest word's postings, then the

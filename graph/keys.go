@@ -24,16 +24,17 @@ const (
 	pDegree   = "cd\x00" // cd/eid -> number of mentioned_with edges
 	pQuote    = "q\x00"  // q/qid -> Quote
 	pQAlias   = "qa\x00"
-	pQSpeaker = "qs\x00" // qs/eid/date/qid
-	pQDate    = "qd\x00" // qd/date/qid
-	pQWord    = "qw\x00" // qw/word/date/qid
-	pQWordN   = "qn\x00" // qn/word -> postings count
-	pRel      = "r\x00"  // r/rid -> Relation
-	pRelEnt   = "re\x00" // re/eid/other/rid
-	pEvent    = "v\x00"  // v/vid -> Event
-	pEvPart   = "vp\x00" // vp/eid/date/vid
-	pEvDate   = "vd\x00" // vd/date/vid
-	pStat     = "s\x00"  // s/name -> uint64
+	pQSpeaker = "qs\x00"  // qs/eid/date/qid
+	pQSpeakN  = "qsn\x00" // qsn/eid -> number of qs/eid/ keys, uint64
+	pQDate    = "qd\x00"  // qd/date/qid
+	pQWord    = "qw\x00"  // qw/word/date/qid
+	pQWordN   = "qn\x00"  // qn/word -> postings count
+	pRel      = "r\x00"   // r/rid -> Relation
+	pRelEnt   = "re\x00"  // re/eid/other/rid
+	pEvent    = "v\x00"   // v/vid -> Event
+	pEvPart   = "vp\x00"  // vp/eid/date/vid
+	pEvDate   = "vd\x00"  // vd/date/vid
+	pStat     = "s\x00"   // s/name -> uint64
 )
 
 const sep = "\x00"
@@ -63,6 +64,7 @@ func kQAlias(h string) string { return pQAlias + h }
 func kQSpeaker(sid, date, qid string) string {
 	return pQSpeaker + sid + sep + date + sep + qid
 }
+func kQSpeakN(sid string) string        { return pQSpeakN + sid }
 func kQDate(date, qid string) string    { return pQDate + date + sep + qid }
 func kQWord(w, date, qid string) string { return pQWord + w + sep + date + sep + qid }
 func kQWordN(w string) string           { return pQWordN + w }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -904,6 +905,22 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 			for _, wd := range quoteWords(v) {
 				oldWords[wd] = true
 			}
+		}
+	}
+	// The speaker counters keep a speaker's quote total a single read.
+	var oldSpeakers []string
+	if old != nil {
+		oldSpeakers = union(nonEmpty(old.SpeakerID), old.Speakers)
+	}
+	newSpeakers := union(nonEmpty(rec.SpeakerID), rec.Speakers)
+	for _, sp := range newSpeakers {
+		if !slices.Contains(oldSpeakers, sp) {
+			w.count(kQSpeakN(sp), 1)
+		}
+	}
+	for _, sp := range oldSpeakers {
+		if !slices.Contains(newSpeakers, sp) {
+			w.count(kQSpeakN(sp), -1)
 		}
 	}
 	newWords := map[string]bool{}

@@ -437,6 +437,16 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, p Page) (List[Quote],
 			if err != nil || sid == "" {
 				return err
 			}
+			if contains == "" && !dr.any() {
+				// The whole record: its size is a counter.
+				l, err = scan(ctx, txn, pQSpeaker+sid+sep, lo, hi, p, nil, f.NewestFirst, verify)
+				if err != nil || p.SkipTotal {
+					return err
+				}
+				n, err := getUint(txn, kQSpeakN(sid))
+				l.Total = int(n)
+				return err
+			}
 			cnt := keyDateIn(dr)
 			if contains != "" {
 				cnt = func(pos string) (bool, error) { _, ok, err := verify(pos); return ok, err }

@@ -15,8 +15,9 @@ import (
 
 // FormatVersion is the version of the key layout this package writes. Open
 // refuses a store written with another version: a newer one it cannot
-// read, an older one lacks indexes the queries rely on (2 added cr/).
-const FormatVersion = 2
+// read, an older one lacks indexes the queries rely on (2 added cr/, 3
+// qsn/).
+const FormatVersion = 3
 
 // Errors returned by the store. Callers test them with errors.Is.
 var (

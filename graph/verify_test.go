@@ -10,9 +10,10 @@ import (
 	"github.com/newsgraph/newsgraph/kind"
 )
 
-// TestVerifyCoocRank checks that Verify notices a weight index of
-// mentioned_with edges that disagrees with the edges.
-func TestVerifyCoocRank(t *testing.T) {
+// TestVerifyIndexes checks that Verify notices a weight index of
+// mentioned_with edges, or a speaker's quote counter, that disagrees with
+// the data.
+func TestVerifyIndexes(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name    string
@@ -20,6 +21,9 @@ func TestVerifyCoocRank(t *testing.T) {
 	}{
 		{"stale rank key", func(txn *badger.Txn) error {
 			return txn.Set([]byte(kCoocRank("person:ann-lee", 99, "person:bob-ray")), nil)
+		}},
+		{"speaker counter without quotes", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kQSpeakN("person:ann-lee")), []byte{0, 0, 0, 0, 0, 0, 0, 5})
 		}},
 		{"missing rank key", func(txn *badger.Txn) error {
 			return txn.Delete([]byte(kCoocRank("person:ann-lee", 2, "person:bob-ray")))

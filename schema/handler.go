@@ -163,7 +163,14 @@ func Execute(ctx context.Context, s graphql.Schema, req Request, opts Options) (
 		return &graphql.Result{Errors: gqlerrors.FormatErrors(
 			fmt.Errorf("query would resolve about %d values, over the limit of %d: ask for smaller pages", c, opts.MaxCost))}
 	}
-	res = graphql.Do(graphql.Params{Schema: s, RequestString: req.Query, VariableValues: req.Variables,
+	if !validated.has(s, req.Query) {
+		v := graphql.ValidateDocument(&s, doc, nil)
+		if !v.IsValid {
+			return &graphql.Result{Errors: v.Errors}
+		}
+		validated.add(s, req.Query)
+	}
+	res = graphql.Execute(graphql.ExecuteParams{Schema: s, AST: doc, Args: req.Variables,
 		OperationName: req.OperationName, Context: withMemo(ctx)})
 	if ctx.Err() != nil && len(res.Errors) > 0 {
 		res.Errors = append(res.Errors, gqlerrors.FormatError(fmt.Errorf("request stopped: %w", ctx.Err())))

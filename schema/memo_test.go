@@ -38,3 +38,33 @@ func TestMemo(t *testing.T) {
 		})
 	}
 }
+
+// TestValidatedOnce checks that remembering valid query texts never lets
+// an invalid one through, on its first or a later request.
+func TestValidatedOnce(t *testing.T) {
+	s, err := graph.Open(context.Background(), graph.Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sch, err := build(s, Options{}.withDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		query   string
+		wantErr bool
+	}{
+		{`{ stats { documents } }`, false},
+		{`{ stats { documents nosuchfield } }`, true},
+		{`query($n: String) { entity(name: $n) { id } }`, false},
+		{`query { entity(name: $undefined) { id } }`, true},
+	} {
+		for i := 0; i < 2; i++ {
+			res := Execute(context.Background(), sch, Request{Query: tc.query, Variables: map[string]any{"n": "x"}}, Options{})
+			if got := len(res.Errors) > 0; got != tc.wantErr {
+				t.Errorf("Execute(%q) #%d errors = %v, want errors %v", tc.query, i+1, res.Errors, tc.wantErr)
+			}
+		}
+	}
+}

@@ -2,7 +2,10 @@
 // with graphql-go, and the HTTP handler that serves it.
 //
 // Resolvers take the request's context and call one graph.Store method
-// each; the store holds all the logic. Lists are Relay-style connections
+// each; the store holds all the logic. Within one request, entities and
+// documents read once are remembered (a page of quotes names its speaker
+// on every item); lists count their totalCount only when it is selected;
+// and a query text that passed validation is not validated again. Lists are Relay-style connections
 // (edges { cursor node }, pageInfo { hasNextPage endCursor }, totalCount).
 //
 //	h := schema.Handler(store, schema.Options{MaxPageSize: 100})
