@@ -178,10 +178,6 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 			}),
 		},
 	})
-	id := func(p graphql.ResolveParams) (string, error) {
-		e, err := src[graph.Entity](p)
-		return e.ID, err
-	}
 	return graphql.Fields{
 		"id":            field(graphql.NewNonNull(graphql.ID), func(e graph.Entity) any { return e.ID }),
 		"name":          field(nonNullString, func(e graph.Entity) any { return e.Name }),
@@ -197,86 +193,62 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 			Description: "what the entity said, by date",
 			Args: withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String},
 				"newestFirst": newestFirst}),
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				eid, err := id(p)
-				if err != nil {
-					return nil, err
-				}
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.ofEntity(func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error) {
 				return conn(b.s.Quotes(p.Context, graph.QuoteFilter{Speaker: eid, From: str(p, "from"), To: str(p, "to"),
 					NewestFirst: flag(p, "newestFirst")}, pg))
-			},
+			}),
 		},
 		"relations": {
 			Type: graphql.NewNonNull(b.connection(b.relation)),
 			Args: pageArgs,
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				eid, err := id(p)
-				if err != nil {
-					return nil, err
-				}
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.ofEntity(func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error) {
 				return conn(b.s.Relations(p.Context, eid, pg))
-			},
+			}),
 		},
 		"documents": {
 			Type: graphql.NewNonNull(b.connection(b.document)),
 			Args: pageArgs,
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				eid, err := id(p)
-				if err != nil {
-					return nil, err
-				}
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.ofEntity(func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error) {
 				return conn(b.s.EntityDocuments(p.Context, eid, pg))
-			},
+			}),
 		},
 		"events": {
 			Type: graphql.NewNonNull(b.connection(b.event)),
 			Args: withPage(graphql.FieldConfigArgument{"from": {Type: graphql.String}, "to": {Type: graphql.String},
 				"newestFirst": newestFirst}),
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				eid, err := id(p)
-				if err != nil {
-					return nil, err
-				}
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.ofEntity(func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error) {
 				return conn(b.s.Events(p.Context, graph.EventFilter{Participant: eid, From: str(p, "from"), To: str(p, "to"),
 					NewestFirst: flag(p, "newestFirst")}, pg))
-			},
+			}),
 		},
 		"cooccurring": {
 			Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(cooc))),
 			Description: "the entities most often mentioned in the same sentence, heaviest first",
 			Args:        graphql.FieldConfigArgument{"first": {Type: graphql.Int}},
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				eid, err := id(p)
-				if err != nil {
-					return nil, err
-				}
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.ofEntity(func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error) {
 				out, err := b.s.Cooccurring(p.Context, eid, pg.First)
 				if out == nil {
 					out = []graph.Cooccurrence{}
 				}
 				return out, err
-			},
+			}),
 		},
+	}
+}
+
+// ofEntity resolves a field of an Entity that lists something of it,
+// page by page: list gets the entity's ID and the requested page.
+func (b *builder) ofEntity(list func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error)) graphql.FieldResolveFn {
+	return func(p graphql.ResolveParams) (any, error) {
+		e, err := src[graph.Entity](p)
+		if err != nil {
+			return nil, err
+		}
+		pg, err := b.page(p)
+		if err != nil {
+			return nil, err
+		}
+		return list(p, e.ID, pg)
 	}
 }
 
