@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/graph/internal/dates"
 )
 
 // honorifics are dropped from the front of a name for lookup: "Mr Yun" is
@@ -101,49 +103,10 @@ func shortHash(parts ...string) string {
 // ParseDate checks a date of the form YYYY, YYYY-MM or YYYY-MM-DD and
 // returns it unchanged. "" is allowed and means no date.
 func ParseDate(s string) (string, error) {
-	if s == "" {
-		return "", nil
-	}
-	bad := fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrBadDate, s)
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return "", bad
-	}
-	for i, c := range []byte(s) {
-		if i == 4 || i == 7 {
-			if c != '-' {
-				return "", bad
-			}
-		} else if c < '0' || c > '9' {
-			return "", bad
-		}
-	}
-	if len(s) >= 7 {
-		if m := atoi2(s[5:7]); m < 1 || m > 12 {
-			return "", bad
-		}
-	}
-	if len(s) == 10 {
-		if d := atoi2(s[8:10]); d < 1 || d > daysIn(s[:7]) {
-			return "", bad
-		}
+	if s != "" && !dates.Valid(s) {
+		return "", fmt.Errorf("%w %q: want YYYY, YYYY-MM or YYYY-MM-DD", ErrBadDate, s)
 	}
 	return s, nil
-}
-
-func atoi2(s string) int { return int(s[0]-'0')*10 + int(s[1]-'0') }
-
-func daysIn(ym string) int {
-	y := int(ym[0]-'0')*1000 + int(ym[1]-'0')*100 + int(ym[2]-'0')*10 + int(ym[3]-'0')
-	switch atoi2(ym[5:7]) {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 // cleanDate returns s if it is a valid date and "" otherwise: dates coming
@@ -152,27 +115,6 @@ func cleanDate(s string) string {
 	d, err := ParseDate(s)
 	if err != nil {
 		return ""
-	}
-	return d
-}
-
-// dateStart and dateEnd give the first and last day a partial date covers.
-func dateStart(d string) string {
-	switch len(d) {
-	case 4:
-		return d + "-01-01"
-	case 7:
-		return d + "-01"
-	}
-	return d
-}
-
-func dateEnd(d string) string {
-	switch len(d) {
-	case 4:
-		return d + "-12-31"
-	case 7:
-		return fmt.Sprintf("%s-%02d", d, daysIn(d))
 	}
 	return d
 }
@@ -204,10 +146,10 @@ func (r dateRange) contains(d string) bool {
 	if d == "" {
 		return false
 	}
-	if r.from != "" && dateStart(d) < dateStart(r.from) {
+	if r.from != "" && dates.Start(d) < dates.Start(r.from) {
 		return false
 	}
-	if r.to != "" && dateEnd(d) > dateEnd(r.to) {
+	if r.to != "" && dates.End(d) > dates.End(r.to) {
 		return false
 	}
 	return true
@@ -234,7 +176,7 @@ func (r dateRange) scanStart() string {
 	if f == "" {
 		return ""
 	}
-	f = dateStart(f)
+	f = dates.Start(f)
 	if strings.HasSuffix(f, "-01") {
 		f = f[:7]
 		if strings.HasSuffix(f, "-01") {
@@ -249,7 +191,7 @@ func (r dateRange) scanEnd() string {
 	if r.to == "" {
 		return "\xff"
 	}
-	return dateEnd(r.to) + "\xff"
+	return dates.End(r.to) + "\xff"
 }
 
 // addDate inserts d into the sorted distinct list ds.
@@ -286,7 +228,7 @@ func maxDate(a, b string) string {
 
 // shiftDate moves the first day of date d by days; d must be valid.
 func shiftDate(d string, days int) string {
-	t, err := time.Parse("2006-01-02", dateStart(d))
+	t, err := time.Parse("2006-01-02", dates.Start(d))
 	if err != nil {
 		return d
 	}
