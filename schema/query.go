@@ -73,14 +73,10 @@ func (b *builder) queryFields() graphql.Fields {
 				"to":          dateArgs["to"],
 				"newestFirst": newestFirst,
 			}),
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.paged(func(p graphql.ResolveParams, pg graph.Page) (any, error) {
 				return conn(b.s.Quotes(p.Context, graph.QuoteFilter{Speaker: str(p, "speaker"),
 					Contains: str(p, "contains"), From: str(p, "from"), To: str(p, "to"), NewestFirst: flag(p, "newestFirst")}, pg))
-			},
+			}),
 		},
 		"quote": {
 			Type: b.quote,
@@ -113,17 +109,13 @@ func (b *builder) queryFields() graphql.Fields {
 				"type":   {Type: graphql.String, Description: "PERSON, ORG, PLACE or EVENT"},
 				"search": {Type: graphql.String, Description: "prefix of a name, or of any word of a name or alias"},
 			}),
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.paged(func(p graphql.ResolveParams, pg graph.Page) (any, error) {
 				t, err := entityType(str(p, "type"))
 				if err != nil {
 					return nil, err
 				}
 				return conn(b.s.Entities(p.Context, graph.EntityFilter{Type: t, Search: str(p, "search")}, pg))
-			},
+			}),
 		},
 		"events": {
 			Type: graphql.NewNonNull(b.connection(b.event)),
@@ -133,14 +125,10 @@ func (b *builder) queryFields() graphql.Fields {
 				"to":          dateArgs["to"],
 				"newestFirst": newestFirst,
 			}),
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.paged(func(p graphql.ResolveParams, pg graph.Page) (any, error) {
 				return conn(b.s.Events(p.Context, graph.EventFilter{Participant: str(p, "participant"),
 					From: str(p, "from"), To: str(p, "to"), NewestFirst: flag(p, "newestFirst")}, pg))
-			},
+			}),
 		},
 		"event": {
 			Type: b.event,
@@ -152,13 +140,9 @@ func (b *builder) queryFields() graphql.Fields {
 		"documents": {
 			Type: graphql.NewNonNull(b.connection(b.document)),
 			Args: pageArgs,
-			Resolve: func(p graphql.ResolveParams) (any, error) {
-				pg, err := b.page(p)
-				if err != nil {
-					return nil, err
-				}
+			Resolve: b.paged(func(p graphql.ResolveParams, pg graph.Page) (any, error) {
 				return conn(b.s.Documents(p.Context, pg))
-			},
+			}),
 		},
 		"document": {
 			Type: b.document,

@@ -236,20 +236,28 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 	}
 }
 
-// ofEntity resolves a field of an Entity that lists something of it,
-// page by page: list gets the entity's ID and the requested page.
-func (b *builder) ofEntity(list func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error)) graphql.FieldResolveFn {
+// paged resolves a paginated field: list gets the page the arguments ask
+// for.
+func (b *builder) paged(list func(p graphql.ResolveParams, pg graph.Page) (any, error)) graphql.FieldResolveFn {
 	return func(p graphql.ResolveParams) (any, error) {
-		e, err := src[graph.Entity](p)
-		if err != nil {
-			return nil, err
-		}
 		pg, err := b.page(p)
 		if err != nil {
 			return nil, err
 		}
-		return list(p, e.ID, pg)
+		return list(p, pg)
 	}
+}
+
+// ofEntity resolves a field of an Entity that lists something of it,
+// page by page: list gets the entity's ID and the requested page.
+func (b *builder) ofEntity(list func(p graphql.ResolveParams, eid string, pg graph.Page) (any, error)) graphql.FieldResolveFn {
+	return b.paged(func(p graphql.ResolveParams, pg graph.Page) (any, error) {
+		e, err := src[graph.Entity](p)
+		if err != nil {
+			return nil, err
+		}
+		return list(p, e.ID, pg)
+	})
 }
 
 func nonNilRoles(r []graph.Role) []graph.Role {
