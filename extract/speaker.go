@@ -399,6 +399,27 @@ var indefinite = set(`a an one another some many several most few`)
 // docHeads are documents that speak for their authors: "the report said".
 var docHeads = set(`report statement study survey document letter website filing paper review`)
 
+// possessedSpeaker reads a speaker phrase that holds a named person's
+// possessive. "Michael Jackson's mother" and "Mr Jackson's lawyers" are
+// someone of that person's: an anonymous source. "Following Mr Straw's
+// announcement" names no speaker at all (-1). ok is false when the phrase
+// holds no such possessive.
+func (d *doc) possessedSpeaker(sp quote.Span, head string) (e int, ok bool) {
+	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= sp.End {
+			break
+		}
+		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
+			if d.personNoun(head) {
+				return d.anonEntity(sp), true
+			}
+			return -1, true
+		}
+	}
+	return -1, false
+}
+
 // epithetSpeaker resolves a descriptive speaker phrase ("the Dutchman",
 // "the 74-year-old comedian", "the company"): an organisation noun stands
 // for the latest organisation; a person noun for the one named person with
@@ -409,18 +430,8 @@ func (d *doc) epithetSpeaker(sp quote.Span) int {
 		return -1
 	}
 	head := strings.Trim(words[len(words)-1], ".,’'")
-	// "Michael Jackson's mother", "Mr Jackson's lawyers": someone of a named person's.
-	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
-		m := &d.ms[d.order[i]]
-		if m.start >= sp.End {
-			break
-		}
-		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
-			if d.personNoun(head) {
-				return d.anonEntity(sp)
-			}
-			return -1 // "Following Mr Straw's announcement": no speaker phrase at all
-		}
+	if e, ok := d.possessedSpeaker(sp, head); ok {
+		return e
 	}
 	// "critics", "Lawyers for news organisations": a group speaks.
 	if strings.HasSuffix(words[0], "s") && !determiners[words[0]] && !orgNominals[words[0]] && len(words) <= 6 {
@@ -542,18 +553,8 @@ func (d *doc) nominalSpeaker(sp quote.Span) int {
 		return -1
 	}
 	head := strings.Trim(words[len(words)-1], ".,’'")
-	// "Michael Jackson's mother", "Mr Jackson's lawyers": someone of a named person's.
-	for i := d.mentionAt(sp.Start); i < len(d.order); i++ {
-		m := &d.ms[d.order[i]]
-		if m.start >= sp.End {
-			break
-		}
-		if m.ent >= 0 && d.ents[m.ent].typ == kind.Person && m.tok1 < len(d.toks) && d.toks[m.tok1].kind == tPoss && d.toks[m.tok1].end < sp.End {
-			if d.personNoun(head) {
-				return d.anonEntity(sp)
-			}
-			return -1 // "Following Mr Straw's announcement": no speaker phrase at all
-		}
+	if e, ok := d.possessedSpeaker(sp, head); ok {
+		return e
 	}
 	if e := d.agentOf(sp, words, head); e >= 0 {
 		return e
