@@ -259,12 +259,7 @@ func attList(b []byte, key string, vs []string) []byte {
 	b = append(b, `          <attvalue for="`...)
 	b = append(b, key...)
 	b = append(b, `" value="`...)
-	for i, v := range vs {
-		if i > 0 {
-			b = append(b, ListSep...)
-		}
-		b = xmltext.Append(b, v)
-	}
+	b = xmltext.AppendJoined(b, vs, ListSep)
 	return append(b, "\"/>\n"...)
 }
 

@@ -160,12 +160,7 @@ func dataList(b []byte, key string, vs []string) []byte {
 	b = append(b, `      <data key="`...)
 	b = append(b, key...)
 	b = append(b, `">`...)
-	for i, v := range vs {
-		if i > 0 {
-			b = append(b, ListSep...)
-		}
-		b = xmltext.Append(b, v)
-	}
+	b = xmltext.AppendJoined(b, vs, ListSep)
 	return append(b, "</data>\n"...)
 }
 

@@ -48,6 +48,19 @@ func Clean(s string) string {
 // attribute-value normalisation keeps them.
 func Append(dst []byte, s string) []byte { return appendClean(dst, s, true) }
 
+// AppendJoined appends the items of list escaped like Append, separated by
+// sep (written as it is): the one form list-valued attributes take in XML
+// exports, which keep to basic attribute types.
+func AppendJoined(dst []byte, list []string, sep string) []byte {
+	for i, v := range list {
+		if i > 0 {
+			dst = append(dst, sep...)
+		}
+		dst = Append(dst, v)
+	}
+	return dst
+}
+
 func appendClean(dst []byte, s string, escape bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
