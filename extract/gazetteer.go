@@ -133,7 +133,7 @@ New Zealand|NZ|Wellington|New Zealander,New Zealanders
 Nicaragua||Managua|Nicaraguan
 Niger||Niamey|Nigerien
 Nigeria||Abuja|Nigerian,Nigerians
-North Korea|DPRK,Democratic People's Republic of Korea,the North|Pyongyang|North Korean,North Koreans
+North Korea|DPRK,Democratic People's Republic of Korea|Pyongyang|North Korean,North Koreans
 North Macedonia|Macedonia|Skopje|Macedonian,Macedonians
 Norway||Oslo|Norwegian,Norwegians
 Oman||Muscat|Omani
