@@ -37,7 +37,10 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	}
 	s.putMu.Lock()
 	defer s.putMu.Unlock()
-	if err := s.db.Load(r, 256); err != nil {
+	err := s.db.Load(r, 256)
+	// Even a failed load may have written part of the backup.
+	s.generation.Add(1)
+	if err != nil {
 		return fmt.Errorf("graph: restore: %w", err)
 	}
 	return s.checkVersion()

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -61,7 +62,17 @@ type Store struct {
 	// putMu serialises Put so that read-modify-write of shared records
 	// (entities, quotes, counters) never conflicts.
 	putMu sync.Mutex
+
+	// generation counts the writes committed through this Store, so that
+	// a cache of answers can tell when it went stale.
+	generation atomic.Uint64
 }
+
+// Generation is a number that changes whenever a write through this Store
+// commits (an ingest that added something, a restore). Answers computed at
+// one generation stay valid until it changes: one process owns a store, so
+// no other writer can change it behind this Store's back.
+func (s *Store) Generation() uint64 { return s.generation.Load() }
 
 // Open opens (creating if needed) the store described by opts.
 func Open(ctx context.Context, opts Options) (*Store, error) {

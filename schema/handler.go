@@ -38,6 +38,9 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBodyBytes bounds a POST body (default 1 MiB).
 	MaxBodyBytes int64
+	// CacheBytes is the memory budget of the cache of answers (default
+	// DefaultCacheBytes); negative turns the cache off.
+	CacheBytes int64
 }
 
 func (o Options) withDefaults() Options {
@@ -56,6 +59,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = 1 << 20
 	}
+	if o.CacheBytes == 0 {
+		o.CacheBytes = DefaultCacheBytes
+	}
 	return o
 }
 
@@ -66,20 +72,42 @@ type Request struct {
 	OperationName string         `json:"operationName"`
 }
 
+// DefaultCacheBytes is the default budget of the answer cache.
+const DefaultCacheBytes = 64 << 20
+
 // Handler serves GraphQL over store: POST with a JSON body {query,
 // variables, operationName} (or an application/graphql body), and GET with
 // query, variables and operationName in the URL. Answers are JSON
 // {data, errors}. It is safe for concurrent use.
+//
+// Answers without errors are cached until the store changes (see
+// Options.CacheBytes); the X-Newsgraph-Cache response header says "hit" or
+// "miss".
 func Handler(store *graph.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	s, err := build(store, opts)
-	return &handler{schema: s, opts: opts, err: err}
+	h := &handler{schema: s, opts: opts, err: err, store: store}
+	if store != nil {
+		h.cache = newAnswerCache(opts.CacheBytes)
+	}
+	return h
+}
+
+// Stats reports what the answer cache of a handler made by Handler did;
+// zero for any other handler or with the cache off.
+func Stats(h http.Handler) CacheStats {
+	if h, ok := h.(*handler); ok {
+		return h.cache.stats()
+	}
+	return CacheStats{}
 }
 
 type handler struct {
 	schema graphql.Schema
 	opts   Options
 	err    error // from building the schema: every request then fails
+	store  *graph.Store
+	cache  *answerCache // nil when off
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -87,19 +115,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, http.StatusInternalServerError, h.err.Error())
 		return
 	}
-	var req Request
+	var body []byte
 	switch r.Method {
 	case http.MethodGet:
-		q := r.URL.Query()
-		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
-		if v := q.Get("variables"); v != "" {
-			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
-				writeErrors(w, http.StatusBadRequest, "variables: not a JSON object: "+err.Error())
-				return
-			}
-		}
 	case http.MethodPost:
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes))
+		var err error
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes))
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
@@ -109,29 +130,114 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeErrors(w, http.StatusBadRequest, "reading request body: "+err.Error())
 			return
 		}
-		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if mt == "application/graphql" {
-			req.Query = string(body)
-		} else if err := json.Unmarshal(body, &req); err != nil {
-			writeErrors(w, http.StatusBadRequest, "request body: not a JSON object {query, variables, operationName}: "+err.Error())
-			return
-		}
 	default:
 		w.Header().Set("Allow", "GET, POST")
 		writeErrors(w, http.StatusMethodNotAllowed, r.Method+" not allowed: use GET or POST")
 		return
 	}
-	if req.Query == "" {
-		writeErrors(w, http.StatusBadRequest, "no query")
+	if h.cache == nil {
+		if req, ok := parseRequest(w, r, body); ok {
+			answer, _ := h.run(r.Context(), req)
+			writeAnswer(w, answer, "")
+		}
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
+
+	gen := h.store.Generation()
+	key := requestKey(r, body)
+	if answer, ok := h.cache.get(gen, key); ok {
+		h.cache.hits.Add(1)
+		writeAnswer(w, answer, "hit")
+		return
+	}
+	req, ok := parseRequest(w, r, body)
+	if !ok {
+		return
+	}
+	h.cache.misses.Add(1)
+	type result struct {
+		answer []byte
+		clean  bool
+	}
+	v, _, shared := h.cache.flight.Do(strconv.FormatUint(gen, 10)+"\x00"+key, func() (any, error) {
+		answer, clean := h.run(r.Context(), req)
+		// A write that committed while the query ran may show in part of
+		// the answer: keep only answers computed within one generation.
+		if clean && h.store.Generation() == gen {
+			h.cache.put(gen, key, answer)
+		}
+		return result{answer, clean}, nil
+	})
+	res := v.(result)
+	if shared && !res.clean {
+		// The failure may be the first caller's own (its timeout, its
+		// client gone): run this request for itself.
+		res.answer, _ = h.run(r.Context(), req)
+	}
+	writeAnswer(w, res.answer, "miss")
+}
+
+// requestKey identifies a request by its bytes; see answerCache.
+func requestKey(r *http.Request, body []byte) string {
+	if r.Method == http.MethodGet {
+		return "G" + r.URL.RawQuery
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "application/graphql" {
+		return "Q" + string(body)
+	}
+	return "P" + string(body)
+}
+
+// parseRequest reads a GraphQL request from the URL (GET) or body (POST),
+// answering the client itself when it is malformed.
+func parseRequest(w http.ResponseWriter, r *http.Request, body []byte) (Request, bool) {
+	var req Request
+	if r.Method == http.MethodGet {
+		q := r.URL.Query()
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				writeErrors(w, http.StatusBadRequest, "variables: not a JSON object: "+err.Error())
+				return req, false
+			}
+		}
+	} else {
+		mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if mt == "application/graphql" {
+			req.Query = string(body)
+		} else if err := json.Unmarshal(body, &req); err != nil {
+			writeErrors(w, http.StatusBadRequest, "request body: not a JSON object {query, variables, operationName}: "+err.Error())
+			return req, false
+		}
+	}
+	if req.Query == "" {
+		writeErrors(w, http.StatusBadRequest, "no query")
+		return req, false
+	}
+	return req, true
+}
+
+// run executes req and encodes its answer; clean is false when the answer
+// holds errors (which may be transient, such as a timeout).
+func (h *handler) run(ctx context.Context, req Request) (answer []byte, clean bool) {
+	ctx, cancel := context.WithTimeout(ctx, h.opts.Timeout)
 	defer cancel()
 	res := Execute(ctx, h.schema, req, h.opts)
-	w.Header().Set("Content-Type", "application/json")
-	if err := json.NewEncoder(w).Encode(res); err != nil {
-		return // the client went away
+	answer, err := json.Marshal(res)
+	if err != nil {
+		answer, _ = json.Marshal(&graphql.Result{Errors: gqlerrors.FormatErrors(fmt.Errorf("encoding the answer: %w", err))})
+		return append(answer, '\n'), false
 	}
+	return append(answer, '\n'), len(res.Errors) == 0
+}
+
+func writeAnswer(w http.ResponseWriter, answer []byte, cache string) {
+	w.Header().Set("Content-Type", "application/json")
+	if cache != "" {
+		w.Header().Set("X-Newsgraph-Cache", cache)
+	}
+	w.Write(answer) // an error means the client went away
 }
 
 // Execute runs one request against a schema, refusing it first if it

@@ -32,6 +32,9 @@ type Options struct {
 	MaxIngestBytes int64
 	// QueryTimeout bounds one GraphQL query; zero means 10 seconds.
 	QueryTimeout time.Duration
+	// CacheBytes is the memory budget of the GraphQL answer cache; zero
+	// means schema.DefaultCacheBytes, negative turns it off.
+	CacheBytes int64
 	// Logger receives one structured line per request; nil discards.
 	Logger *slog.Logger
 }
@@ -42,6 +45,7 @@ type Server struct {
 	x       *extract.Extractor
 	opts    Options
 	mux     *http.ServeMux
+	gql     http.Handler
 	started time.Time
 
 	// writeMu serialises ingests: they merge into shared entity records,
@@ -64,8 +68,9 @@ func New(store *graph.Store, x *extract.Extractor, opts Options) *Server {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{store: store, x: x, opts: opts, mux: http.NewServeMux(), started: time.Now()}
-	gql := schema.Handler(store, schema.Options{Timeout: opts.QueryTimeout, MaxBodyBytes: opts.MaxBodyBytes})
-	s.mux.Handle("/graphql", gql)
+	s.gql = schema.Handler(store, schema.Options{Timeout: opts.QueryTimeout, MaxBodyBytes: opts.MaxBodyBytes,
+		CacheBytes: opts.CacheBytes})
+	s.mux.Handle("/graphql", s.gql)
 	s.mux.HandleFunc("GET /healthz", s.health)
 	s.mux.HandleFunc("GET /export", s.export)
 	s.mux.HandleFunc("POST /ingest", s.ingest)
@@ -97,7 +102,8 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "error": err.Error()})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "uptime_s": int(time.Since(s.started).Seconds()), "stats": st})
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "uptime_s": int(time.Since(s.started).Seconds()), "stats": st,
+		"cache": schema.Stats(s.gql)})
 }
 
 // authorized reports whether r carries the write token. The comparison is

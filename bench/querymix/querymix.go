@@ -81,29 +81,32 @@ type Target struct{ ID, Name string }
 // Phrase is a contains: argument with a from:/to: window.
 type Phrase struct{ Words, From, To string }
 
-const discoverQuery = `{
-  entities(type: "PERSON", first: 100) { edges { node { id name mentionCount } } }
-  quotes(first: 100) { edges { node { text date speaker { id name } } } }
-}`
+// Discover reads at most this many people and quotes: enough distinct
+// questions that a cache of answers does not hold them all at once for
+// free, as with real analysts.
+const discoverSize = 1000
 
-type discoverResult struct {
-	Data struct {
-		Entities struct {
-			Edges []struct {
-				Node struct{ ID, Name string }
-			}
-		}
-		Quotes struct {
-			Edges []struct {
-				Node struct {
-					Text    string
-					Date    string
-					Speaker *struct{ ID, Name string }
-				}
-			}
-		}
+const (
+	peopleQuery = `query($after: String) { entities(type: "PERSON", first: 100, after: $after) {
+  edges { node { id name } } pageInfo { hasNextPage endCursor } } }`
+	quotesQuery = `query($after: String) { quotes(first: 100, after: $after) {
+  edges { node { text date speaker { id name } } } pageInfo { hasNextPage endCursor } } }`
+)
+
+type page[T any] struct {
+	Edges []struct {
+		Node T
 	}
-	Errors []struct{ Message string }
+	PageInfo struct {
+		HasNextPage bool
+		EndCursor   string
+	}
+}
+
+type sampleQuote struct {
+	Text    string
+	Date    string
+	Speaker *Target
 }
 
 // Poster sends one request and returns the body of a successful answer:
@@ -111,41 +114,69 @@ type discoverResult struct {
 type Poster func(ctx context.Context, r Request) ([]byte, error)
 
 // Discover asks the server for its most mentioned people and a sample of
-// its quotes.
+// its quotes, up to a thousand of each.
 func Discover(ctx context.Context, post Poster) (Targets, error) {
-	body, err := post(ctx, Request{Query: discoverQuery})
+	people, err := readPages[Target](ctx, post, peopleQuery, "entities")
 	if err != nil {
-		return Targets{}, fmt.Errorf("discovering targets: %w", err)
+		return Targets{}, err
 	}
-	return parseDiscover(body)
+	quotes, err := readPages[sampleQuote](ctx, post, quotesQuery, "quotes")
+	if err != nil {
+		return Targets{}, err
+	}
+	return targetsOf(people, quotes)
 }
 
-func parseDiscover(body []byte) (Targets, error) {
-	var r discoverResult
-	if err := json.Unmarshal(body, &r); err != nil {
-		return Targets{}, fmt.Errorf("discovering targets: reading the answer: %w", err)
+// readPages follows a list's cursors until it ends or discoverSize
+// items are read.
+func readPages[T any](ctx context.Context, post Poster, query, field string) ([]T, error) {
+	var out []T
+	var after any
+	for len(out) < discoverSize {
+		body, err := post(ctx, Request{Query: query, Variables: map[string]any{"after": after}})
+		if err != nil {
+			return nil, fmt.Errorf("discovering targets: %w", err)
+		}
+		var answer struct {
+			Data   map[string]page[T]
+			Errors []struct{ Message string }
+		}
+		if err := json.Unmarshal(body, &answer); err != nil {
+			return nil, fmt.Errorf("discovering targets: reading the answer: %w", err)
+		}
+		if len(answer.Errors) > 0 {
+			return nil, fmt.Errorf("discovering targets: %s", answer.Errors[0].Message)
+		}
+		p := answer.Data[field]
+		for _, e := range p.Edges {
+			out = append(out, e.Node)
+		}
+		if !p.PageInfo.HasNextPage || len(p.Edges) == 0 {
+			break
+		}
+		after = p.PageInfo.EndCursor
 	}
-	if len(r.Errors) > 0 {
-		return Targets{}, fmt.Errorf("discovering targets: %s", r.Errors[0].Message)
-	}
+	return out, nil
+}
+
+func targetsOf(people []Target, quotes []sampleQuote) (Targets, error) {
 	var t Targets
 	seen := map[string]bool{}
-	add := func(id, name string) {
-		if name != "" && !seen[name] {
-			seen[name] = true
-			t.People = append(t.People, Target{ID: id, Name: name})
+	add := func(p Target) {
+		if p.Name != "" && !seen[p.Name] {
+			seen[p.Name] = true
+			t.People = append(t.People, p)
 		}
 	}
-	for _, e := range r.Data.Entities.Edges {
-		add(e.Node.ID, e.Node.Name)
+	for _, p := range people {
+		add(p)
 	}
-	for _, e := range r.Data.Quotes.Edges {
-		q := e.Node
+	for _, q := range quotes {
 		if q.Speaker != nil {
-			add(q.Speaker.ID, q.Speaker.Name)
+			add(*q.Speaker)
 		}
-		if p, ok := phraseOf(q.Text, q.Date); ok {
-			t.Phrases = append(t.Phrases, p)
+		if ph, ok := phraseOf(q.Text, q.Date); ok {
+			t.Phrases = append(t.Phrases, ph)
 		}
 	}
 	if len(t.People) == 0 {

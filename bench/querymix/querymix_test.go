@@ -2,38 +2,80 @@ package querymix
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-const discoverAnswer = `{"data":{
- "entities":{"edges":[{"node":{"id":"person:1","name":"Anna Berg","mentionCount":9}},{"node":{"id":"person:2","name":"Karl Lund","mentionCount":3}}]},
- "quotes":{"edges":[
-  {"node":{"text":"We will not raise taxes this year","date":"2005-03-01","speaker":{"id":"person:3","name":"Ola Dahl"}}},
-  {"node":{"text":"No","date":"","speaker":null}}]}}}`
+// pagedPoster answers the discovery queries from n people and n quotes,
+// 100 a page, as the server would; it counts the requests.
+func pagedPoster(n int, requests *int) Poster {
+	return func(_ context.Context, r Request) ([]byte, error) {
+		*requests++
+		from := 0
+		if a, ok := r.Variables["after"].(string); ok {
+			from, _ = strconv.Atoi(a)
+		}
+		to := min(from+100, n)
+		var edges []string
+		for i := from; i < to; i++ {
+			if strings.Contains(r.Query, "entities") {
+				edges = append(edges, fmt.Sprintf(`{"node":{"id":"person:%d","name":"Person %d"}}`, i, i))
+			} else if i%2 == 0 {
+				edges = append(edges, fmt.Sprintf(`{"node":{"text":"We will not raise taxes %d","date":"2005-03-01","speaker":{"id":"person:s%d","name":"Speaker %d"}}}`, i, i, i))
+			} else {
+				edges = append(edges, `{"node":{"text":"No","date":"","speaker":null}}`)
+			}
+		}
+		field := "quotes"
+		if strings.Contains(r.Query, "entities") {
+			field = "entities"
+		}
+		return fmt.Appendf(nil, `{"data":{%q:{"edges":[%s],"pageInfo":{"hasNextPage":%t,"endCursor":"%d"}}}}`,
+			field, strings.Join(edges, ","), to < n, to), nil
+	}
+}
 
-func TestParseDiscover(t *testing.T) {
-	got, err := parseDiscover([]byte(discoverAnswer))
-	if err != nil {
-		t.Fatal(err)
+func TestDiscover(t *testing.T) {
+	for _, tc := range []struct {
+		name                     string
+		n                        int
+		people, phrases, request int
+	}{
+		{"one page", 3, 3 + 2, 2, 2},
+		{"several pages", 250, 250 + 125, 125, 6},
+		{"stops at the sample size", 5000, discoverSize + discoverSize/2, discoverSize / 2, 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			requests := 0
+			got, err := Discover(context.Background(), pagedPoster(tc.n, &requests))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.People) != tc.people || len(got.Phrases) != tc.phrases || requests != tc.request {
+				t.Errorf("Discover(%d) = %d people, %d phrases in %d requests, want %d, %d in %d",
+					tc.n, len(got.People), len(got.Phrases), requests, tc.people, tc.phrases, tc.request)
+			}
+			if p := got.People[0]; p != (Target{ID: "person:0", Name: "Person 0"}) {
+				t.Errorf("first person = %+v, want the most mentioned, person:0", p)
+			}
+			// The two middle words of "We will not raise taxes 0" of three letters or more.
+			want := Phrase{Words: "not raise", From: "2004-01-01", To: "2006-12-31"}
+			if got.Phrases[0] != want {
+				t.Errorf("first phrase = %+v, want %+v", got.Phrases[0], want)
+			}
+		})
 	}
-	var names []string
-	for _, p := range got.People {
-		names = append(names, p.Name)
+	requests := 0
+	if _, err := Discover(context.Background(), pagedPoster(0, &requests)); err == nil {
+		t.Errorf("Discover(empty store) error = nil, want one")
 	}
-	if g, w := strings.Join(names, ","), "Anna Berg,Karl Lund,Ola Dahl"; g != w {
-		t.Errorf("parseDiscover people = %s, want %s", g, w)
-	}
-	want := Phrase{Words: "raise taxes", From: "2004-01-01", To: "2006-12-31"}
-	if len(got.Phrases) != 1 || got.Phrases[0] != want {
-		t.Errorf("parseDiscover phrases = %+v, want [%+v]", got.Phrases, want)
-	}
-	if _, err := parseDiscover([]byte(`{"data":{"entities":{"edges":[]},"quotes":{"edges":[]}}}`)); err == nil {
-		t.Errorf("parseDiscover(empty store) error = nil, want one")
-	}
-	if _, err := parseDiscover([]byte(`{"errors":[{"message":"boom"}]}`)); err == nil || !strings.Contains(err.Error(), "boom") {
-		t.Errorf("parseDiscover(errors) error = %v, want boom", err)
+	boom := func(context.Context, Request) ([]byte, error) { return []byte(`{"errors":[{"message":"boom"}]}`), nil }
+	if _, err := Discover(context.Background(), boom); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("Discover(errors) error = %v, want boom", err)
 	}
 }
 
@@ -68,7 +110,8 @@ func TestParseMix(t *testing.T) {
 // The picker takes the kinds in turn and fills each query's variables
 // from the targets.
 func TestPicker(t *testing.T) {
-	tg, err := parseDiscover([]byte(discoverAnswer))
+	requests := 0
+	tg, err := Discover(context.Background(), pagedPoster(3, &requests))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,16 +145,20 @@ func TestPicker(t *testing.T) {
 
 // Handler posts in process and turns GraphQL errors into Go errors.
 func TestHandler(t *testing.T) {
+	requests := 0
+	pages := pagedPoster(3, &requests)
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "graphql") && r.Method == http.MethodPost {
-			w.Write([]byte(discoverAnswer))
+		var req Request
+		if strings.Contains(r.URL.Path, "graphql") && r.Method == http.MethodPost && json.NewDecoder(r.Body).Decode(&req) == nil {
+			b, _ := pages(r.Context(), req)
+			w.Write(b)
 			return
 		}
 		http.Error(w, "no", http.StatusNotFound)
 	})
 	tg, err := Discover(context.Background(), Handler(h))
-	if err != nil || len(tg.People) != 3 {
-		t.Errorf("Discover(Handler) = %d people, %v; want 3, nil", len(tg.People), err)
+	if err != nil || len(tg.People) != 5 {
+		t.Errorf("Discover(Handler) = %d people, %v; want 5, nil", len(tg.People), err)
 	}
 	bad := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(`{"data":null,"errors":[{"message":"boom"}]}`))

@@ -111,7 +111,7 @@ func (f *fakeServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	kind := ""
 	switch {
-	case strings.Contains(req.Query, "mentionCount } }"):
+	case strings.Contains(req.Query, "first: 100, after: $after"):
 		kind = "discover"
 	case strings.Contains(req.Query, "neighbourhood("):
 		kind = "neighbourhood"

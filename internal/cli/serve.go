@@ -25,11 +25,20 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	token := fs.String("token", "", "token that allows writes (default $NEWSGRAPH_TOKEN; none: read-only)")
 	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a query may run")
 	logFormat := fs.String("log", "text", "log format: text or json")
+	cacheMB := fs.Int("cache-mb", schema.DefaultCacheBytes>>20, "`megabytes` of memory for cached answers, kept until the next write; 0 turns the cache off")
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *token == "" {
 		*token = env.Getenv("NEWSGRAPH_TOKEN")
+	}
+	if *cacheMB < 0 {
+		errorf(env, "serve: --cache-mb %d: want 0 (off) or more", *cacheMB)
+		return exitUsage
+	}
+	cacheBytes := int64(*cacheMB) << 20
+	if cacheBytes == 0 {
+		cacheBytes = -1
 	}
 	var h slog.Handler = slog.NewTextHandler(env.Stderr, nil)
 	if *logFormat == "json" {
@@ -48,7 +57,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		return errorf(env, "serve: %v", err)
 	}
 	srv := &http.Server{
-		Handler: server.New(store, extract.New(), server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger}),
+		Handler: server.New(store, extract.New(), server.Options{Token: *token, QueryTimeout: *timeout, CacheBytes: cacheBytes, Logger: logger}),
 		// A slow client must not hold a connection forever; the write
 		// timeout leaves room for a large export.
 		ReadHeaderTimeout: 10 * time.Second,
