@@ -28,6 +28,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"time"
@@ -107,6 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "loadtest: %d people (top: %s), %d phrases\n", len(t.People), t.People[0].Name, len(t.Phrases))
 
+	before, hasCache := cacheStats(ctx, c, *u)
 	cfg := Config{URL: *u, Rate: *rate, Concurrency: *conc, Duration: *dur, Warmup: *warmup, MaxRequests: *maxReq, Timeout: *timeout}
 	r, err := Run(ctx, c, cfg, querymix.NewPicker(kinds, t, *seed))
 	if err != nil {
@@ -120,9 +123,41 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	} else {
 		r.Print(stdout)
+		if after, ok := cacheStats(ctx, c, *u); ok && hasCache {
+			hits, misses := after.Hits-before.Hits, after.Misses-before.Misses
+			fmt.Fprintf(stdout, "server answer cache: %d hits, %d misses (%.0f%% hits, warm-up included)\n",
+				hits, misses, 100*float64(hits)/float64(max(1, hits+misses)))
+		}
 	}
 	if r.All.Count > 0 && r.All.Errors == r.All.Count {
 		return 1
 	}
 	return 0
+}
+
+// serverCache is the part of a newsgraph server's /healthz this tool reads.
+type serverCache struct{ Hits, Misses uint64 }
+
+// cacheStats reads the answer cache's counters from the /healthz beside
+// the GraphQL endpoint; ok is false for a server without them.
+func cacheStats(ctx context.Context, c *http.Client, graphqlURL string) (serverCache, bool) {
+	u, err := url.Parse(graphqlURL)
+	if err != nil {
+		return serverCache{}, false
+	}
+	u.Path, u.RawQuery = "/healthz", ""
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return serverCache{}, false
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return serverCache{}, false
+	}
+	defer resp.Body.Close()
+	var h struct{ Cache *serverCache }
+	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil || h.Cache == nil {
+		return serverCache{}, false
+	}
+	return *h.Cache, true
 }
