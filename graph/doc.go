@@ -67,6 +67,50 @@
 // space, and at line ends) get a mentioned_with edge whose weight counts
 // such sentences across all documents.
 //
+// # Deleting
+//
+// Delete removes a document and its share of every merged record in one
+// transaction (ErrTooBig if that does not fit, and nothing changes): its
+// text, record, mentions and publication date; its mentions, document
+// count and rank on each entity it mentions; its sources on quotes,
+// events and relations; its sentences from mentioned_with weights; and
+// the counters. A record left with no source goes with all its index
+// keys: an entity no document mentions and no remaining fact names (as
+// speaker, participant, place or relation end), a quote, event or
+// relation with no source, an edge of weight zero. Nothing lists a
+// document's facts, so Delete reads every quote, event and relation once.
+// Disk space comes back through compaction (Compact), not at once.
+//
+// The store keeps no record of which document supplied each merge choice,
+// so a delete recomputes what the remaining sources determine and leaves
+// the rest:
+//
+//   - recomputed exactly: counts, weights, entity dates (First/LastSeen,
+//     ed/), mentioned_with dates (a date goes when no other document of
+//     that day has the pair in one sentence), relation dates, a quote's
+//     text (the longest span of its remaining sources) and variants (the
+//     spans' NormQuote), its ID if its first variant went, its About (the
+//     entities mentioned inside a remaining span), and a quote's date
+//     taken from a publication (that of its first remaining source);
+//   - recomputed by rule: a speaker, or an event's place, that the deleted
+//     document mentions stays only if a remaining source's document
+//     mentions it too; an alias the deleted document's mentions spell
+//     stays only if a mention in another document spells it; a role in an
+//     organisation stays only while a role_of relation to it remains; a
+//     role without one, only if another document of the entity has its
+//     title in its text;
+//   - left as they are: an entity's canonical name (the extractor gives
+//     names no mention spells, so a spelt-out name that replaced an
+//     acronym stays), aliases no mention spells, widened role dates, a
+//     quote's cue, place, medium and directness, a date a source gave for
+//     a quote, an event's text and date, and merges the deleted document
+//     brought about (two reports it joined stay one quote; a name it
+//     resolved stays with the entity it joined).
+//
+// So deleting the documents ingested last restores the store ingest built
+// before them, except for those choices where they made them; and, in the
+// tests, ingesting them again then rebuilds the same store key for key.
+//
 // # Dates
 //
 // Dates are YYYY, YYYY-MM or YYYY-MM-DD. A window [From, To] (either end
@@ -110,14 +154,20 @@
 //	vd/DATE/VID              events by date
 //	s/NAME                   counters (documents, entities, quotes, …), uint64
 //
-// Neighbourhood grows from an entity along mentioned_with edges and
-// relations, keeping the neighbours reached by the heaviest edges up to the
-// limit, then collects the edges among the kept nodes; for a hub (more
-// edges than four times the node count, per cd/EID) it looks up each pair
-// (c/A/B, re/A/B/) instead of reading all its edges. Each node of a ring
-// reads only its limit+|kept| heaviest co-occurrences from cr/ (enough to
-// pick the same neighbours as reading all of them), so depth 2 costs
+// Neighbourhood grows from an entity along mentioned_with edges, keeping
+// the neighbours reached by the heaviest edges up to the limit: each node
+// of a ring reads only its limit heaviest co-occurrences from cr/ (enough
+// to pick the same neighbours as reading all of them), so depth 2 costs
 // about limit × ring size reads, not the sum of the ring's degrees.
+// Relations do not rank neighbours: a relation is read from a sentence
+// that names both ends, so they co-occur too, and ranking by relations
+// meant decoding every relation of every hub. The edges returned are the co-occurrences among the kept
+// nodes that are among the limit heaviest of either end (the lists read
+// to grow the neighbourhood serve again; every other node reads its own,
+// keys only), and every relation between two kept nodes, found by merging
+// each node's re/ keys with the sorted node set (a seek skips a run of
+// other ends) and decoded without its sources, which are only counted.
+// No lookup is made per pair of nodes.
 //
 // Format 2 added cr/, format 3 qsn/; Open refuses a store of an older
 // format (ErrOldVersion): ingest again into a new directory.

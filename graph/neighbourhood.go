@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
-	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -50,6 +53,9 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		limit = DefaultNeighbours
 	}
 	limit = min(limit, MaxNeighbours)
+	// Without a window and without edge dates, co-occurrences are read
+	// off the weight index, keys only.
+	dates := dr.any() || !o.NoEdgeDates
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		centre, err := resolveEntity(txn, entity)
 		if err != nil {
@@ -58,26 +64,32 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		if centre == "" {
 			return ErrNotFound
 		}
+		w := newKeyWalker(txn)
+		defer w.close()
+		// co holds each node's limit heaviest co-occurrences, read once:
+		// the expansion and the edges share them.
+		co := map[string][]coocEdge{}
 		in := map[string]bool{centre: true}
 		order := []string{centre}
 		frontier := []string{centre}
 		for hop := 0; hop < depth && len(order) < limit; hop++ {
 			type cand struct {
 				id string
-				w  float64
+				w  int
 			}
-			best := map[string]float64{}
+			best := map[string]int{}
 			for _, id := range frontier {
 				// The limit-len(order) heaviest new neighbours are among
 				// each node's limit heaviest edges (at most len(order)
 				// of them lead back inside).
-				edges, err := s.linksOf(ctx, txn, id, dr, limit)
+				edges, err := coocTop(ctx, w, id, limit, dr, false)
 				if err != nil {
 					return err
 				}
-				for _, e := range edges {
-					if !in[e.other] && e.Weight > best[e.other] {
-						best[e.other] = e.Weight
+				co[id] = edges
+				for _, c := range edges {
+					if !in[c.other] && c.c.Weight > best[c.other] {
+						best[c.other] = c.c.Weight
 					}
 				}
 			}
@@ -98,6 +110,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				frontier = append(frontier, c.id)
 			}
 		}
+		sg.Nodes = make([]Node, 0, len(order))
 		for _, id := range order {
 			var e Entity
 			found, err := getJSON(txn, kEnt(id), &e)
@@ -108,20 +121,48 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				sg.Nodes = append(sg.Nodes, entityNode(&e))
 			}
 		}
-		// Each relation is indexed at both ends: read it once.
-		seenRel := map[string]bool{}
+		// A co-occurrence among the kept nodes is kept when it is among
+		// the limit heaviest of either end (in the window, for a node
+		// that grew the neighbourhood; of all time, for the others):
+		// each node's ranked list is read once, bounded by the limit,
+		// never a lookup per pair, and only the edges kept are decoded.
+		// Each edge is indexed at both ends: keep it once.
+		seen := map[[2]string]bool{}
 		for _, id := range order {
-			edges, err := s.linksWithin(ctx, txn, id, order, in, seenRel, dr, o.NoEdgeDates && !dr.any())
-			if err != nil {
-				return err
-			}
-			for _, e := range edges {
-				if in[e.other] {
-					sg.Edges = append(sg.Edges, e.Edge)
+			edges, ok := co[id]
+			if !ok {
+				// Keys only: the few edges kept are read below.
+				if edges, err = coocTop(ctx, w, id, limit, dateRange{}, false); err != nil {
+					return err
 				}
 			}
+			for _, c := range edges {
+				if !in[c.other] {
+					continue
+				}
+				lo, hi := id, c.other
+				if hi < lo {
+					lo, hi = hi, lo
+				}
+				if seen[[2]string{lo, hi}] {
+					continue
+				}
+				seen[[2]string{lo, hi}] = true
+				if dates && !c.dated {
+					found, err := getJSON(txn, kCooc(lo, hi), &c.c)
+					if err != nil {
+						return err
+					}
+					if !found || !dr.overlaps(c.c.Dates) {
+						continue
+					}
+				}
+				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, c.c))
+			}
 		}
-		return nil
+		rels, err := relationsAmong(ctx, w, order, dr)
+		sg.Edges = append(sg.Edges, rels...)
+		return err
 	})
 	if err != nil {
 		return sg, fmt.Errorf("graph: neighbourhood of %q: %w", entity, err)
@@ -129,135 +170,104 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	return sg, nil
 }
 
-// linksWithin returns the edges at id whose far end is in set (in holds
-// the same IDs): each co-occurrence once, from its smaller end, and the
-// relations id takes part in that are not in seenRel (it adds them). The
-// far end is read off the index keys, so only edges inside the set are
-// decoded. For a hub (a country mentioned with thousands; the degree
-// counts co-occurrences and relations) it looks up each pair in the set
-// rather than walking every key of the hub. With keysOnly (no window),
-// co-occurrences come from the weight index without their dates.
-func (s *Store) linksWithin(ctx context.Context, txn *badger.Txn, id string, set []string, in, seenRel map[string]bool,
-	dr dateRange, keysOnly bool) ([]link, error) {
-	deg, err := getUint(txn, kDegree(id))
-	if err != nil {
-		return nil, err
-	}
-	var out []link
-	addCooc := func(m string) error {
-		var c cooc
-		found, err := getJSON(txn, kCooc(id, m), &c)
-		if err == nil && found && dr.overlaps(c.Dates) {
-			out = append(out, link{coocToEdge(id, m, c), m})
-		}
-		return err
-	}
-	if deg <= uint64(4*len(set)) && keysOnly {
-		co, err := coocTop(ctx, txn, id, 0, dr, false)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range co {
-			if id < c.other && in[c.other] {
-				out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
+// relationsAmong returns the relations between members of set inside the
+// window, each once. Each member's relation index is read as a merge with
+// the sorted set: a run of keys to non-members is skipped with a seek, so
+// a hub with thousands of relations costs about a seek per member, not a
+// read per relation; only the relations returned are decoded.
+func relationsAmong(ctx context.Context, w *keyWalker, set []string, dr dateRange) ([]Edge, error) {
+	members := slices.Clone(set)
+	slices.Sort(members)
+	var rids []string
+	seen := map[string]bool{}
+	for _, id := range set {
+		err := w.walkAmong(pRelEnt, pRelEnt+id+sep, members, func(rid string) {
+			if !seen[rid] {
+				seen[rid] = true
+				rids = append(rids, rid)
 			}
-		}
-		rels, err := s.relationLinks(txn, id, "", dr, in, seenRel)
-		return append(out, rels...), err
-	}
-	if deg <= uint64(4*len(set)) {
-		prefix := pCooc + id + sep
-		err := iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
-			if m := string(k[len(prefix):]); id < m && in[m] {
-				return true, addCooc(m)
-			}
-			return true, nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		rels, err := s.relationLinks(txn, id, "", dr, in, seenRel)
-		return append(out, rels...), err
-	}
-	for _, m := range set {
-		if id < m {
-			if err := addCooc(m); err != nil {
-				return nil, err
-			}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
-	// A hub's relations are few beside its co-occurrences: one walk of
-	// re/id/ costs less than a lookup per member of the set.
-	rels, err := s.relationLinks(txn, id, "", dr, in, seenRel)
+	var out []Edge
+	for _, rid := range rids {
+		r, err := getRelationHead(w.txn, rid)
+		if err != nil {
+			return nil, err
+		}
+		if r.ID == "" || !dr.overlaps(r.Dates) {
+			continue
+		}
+		e := Edge{ID: r.ID, Source: r.Subject, Target: r.Object, Type: r.Predicate,
+			Weight: float64(r.sources), Dates: r.Dates}
+		if len(r.Dates) > 0 {
+			e.FirstSeen, e.LastSeen = r.Dates[0], r.Dates[len(r.Dates)-1]
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// relationHead is the part of a Relation record an edge shows: its
+// sources are counted, not decoded (a relation many outlets report has
+// thousands).
+type relationHead struct {
+	ID        string         `json:"id"`
+	Predicate kind.Predicate `json:"predicate"`
+	Subject   string         `json:"subject"`
+	Object    string         `json:"object"`
+	Dates     []string       `json:"dates,omitempty"`
+	sources   int
+}
+
+// sourcesField starts the last field of an encoded Relation (see
+// TestRelationSourcesLast): what precedes it is the head.
+var sourcesField = []byte(`,"sources":[`)
+
+// docField opens each encoded Source. Inside a JSON string a quotation
+// mark is escaped, so it cannot occur there: counting it counts sources.
+var docField = []byte(`"doc":`)
+
+// getRelationHead reads relation id's head; the zero value if there is
+// none.
+func getRelationHead(txn *badger.Txn, id string) (relationHead, error) {
+	var r relationHead
+	item, err := txn.Get([]byte(kRel(id)))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return r, nil
+	}
 	if err != nil {
-		return nil, err
+		return r, err
 	}
-	return append(out, rels...), ctx.Err()
-}
-
-// link is an edge seen from one of its ends; other is the far end.
-type link struct {
-	Edge
-	other string
-}
-
-// linksOf returns the edges at id, to rank neighbours: co-occurrences
-// (weighted by shared sentences) and relations where id is the subject or
-// the object (weighted by sources), inside the date window; with k > 0,
-// only the k heaviest co-occurrences. Without a window, co-occurrences
-// come from the weight index alone and carry no dates.
-func (s *Store) linksOf(ctx context.Context, txn *badger.Txn, id string, dr dateRange, k int) ([]link, error) {
-	co, err := coocTop(ctx, txn, id, k, dr, false)
-	if err != nil {
-		return nil, err
-	}
-	var out []link
-	for _, c := range co {
-		out = append(out, link{coocToEdge(id, c.other, c.c), c.other})
-	}
-	rels, err := s.relationLinks(txn, id, "", dr, nil, nil)
-	return append(out, rels...), err
-}
-
-// relationLinks returns the relations at id inside the date window; with
-// other set, only those between id and other; with in set, only those
-// whose other end is in it; with seen set, only those not in it (it adds
-// them).
-func (s *Store) relationLinks(txn *badger.Txn, id, other string, dr dateRange, in, seen map[string]bool) ([]link, error) {
-	var out []link
-	base := pRelEnt + id + sep
-	prefix := base
-	if other != "" {
-		prefix += other + sep
-	}
-	err := iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
-		if in != nil {
-			m, _, _ := strings.Cut(string(k[len(base):]), sep)
-			if !in[m] {
-				return true, nil
+	err = item.Value(func(b []byte) error {
+		i := bytes.LastIndex(b, sourcesField)
+		if i < 0 {
+			var full Relation
+			if err := json.Unmarshal(b, &full); err != nil {
+				return err
 			}
+			r = relationHead{ID: full.ID, Predicate: full.Predicate, Subject: full.Subject, Object: full.Object,
+				Dates: full.Dates, sources: len(full.Sources)}
+			return nil
 		}
-		if seen != nil {
-			rid := lastField(string(k))
-			if seen[rid] {
-				return true, nil
-			}
-			seen[rid] = true
+		head := make([]byte, i+1)
+		copy(head, b[:i])
+		head[i] = '}'
+		if err := json.Unmarshal(head, &r); err != nil {
+			return err
 		}
-		var r Relation
-		if _, err := getJSON(txn, kRel(lastField(string(k))), &r); err != nil {
-			return false, err
-		}
-		if dr.overlaps(r.Dates) {
-			other := r.Object
-			if other == id {
-				other = r.Subject
-			}
-			out = append(out, link{relationEdge(&r), other})
-		}
-		return true, nil
+		r.sources = bytes.Count(b[i:], docField)
+		return nil
 	})
-	return out, err
+	if err != nil {
+		return r, fmt.Errorf("decode %q: %w", kRel(id), err)
+	}
+	return r, nil
 }
 
 func coocToEdge(a, b string, c cooc) Edge {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/binary"
@@ -206,6 +207,66 @@ func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
 	})
 	if err != nil {
 		return e, fmt.Errorf("graph: entity %q: %w", id, err)
+	}
+	return e, nil
+}
+
+// EntityHead returns the entity with the given ID with only its ID, Name
+// and Type filled, or ErrNotFound: what a reference to a speaker or a
+// participant usually shows, read without decoding the record's roles
+// and aliases (hundreds, for a well-known person).
+func (s *Store) EntityHead(ctx context.Context, id string) (Entity, error) {
+	var e Entity
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(kEnt(id)))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error {
+			e, err = decodeEntityHead(b)
+			return err
+		})
+	})
+	if err != nil {
+		return e, fmt.Errorf("graph: entity %q: %w", id, err)
+	}
+	return e, nil
+}
+
+// decodeEntityHead reads an encoded Entity up to its ID, Name and Type,
+// which come first, skipping what it meets before them.
+func decodeEntityHead(b []byte) (Entity, error) {
+	var e Entity
+	dec := json.NewDecoder(bytes.NewReader(b))
+	t, err := dec.Token()
+	if err != nil {
+		return e, fmt.Errorf("entity record: %w", err)
+	}
+	if t != json.Delim('{') {
+		return e, fmt.Errorf("entity record: %v, want an object", t)
+	}
+	var got [3]bool
+	for dec.More() && !(got[0] && got[1] && got[2]) {
+		t, err := dec.Token()
+		if err != nil {
+			return e, fmt.Errorf("entity record: %w", err)
+		}
+		key, _ := t.(string)
+		var v any = new(json.RawMessage)
+		switch key {
+		case "id":
+			v, got[0] = &e.ID, true
+		case "name":
+			v, got[1] = &e.Name, true
+		case "type":
+			v, got[2] = &e.Type, true
+		}
+		if err := dec.Decode(v); err != nil {
+			return e, fmt.Errorf("entity record: %s: %w", key, err)
+		}
 	}
 	return e, nil
 }
@@ -714,7 +775,9 @@ func (s *Store) Cooccurring(ctx context.Context, entity string, n int) ([]Cooccu
 		if err != nil || id == "" {
 			return err
 		}
-		edges, err := coocTop(ctx, txn, id, n, dateRange{}, true)
+		w := newKeyWalker(txn)
+		edges, err := coocTop(ctx, w, id, n, dateRange{}, true)
+		w.close()
 		if err != nil {
 			return err
 		}
@@ -736,6 +799,7 @@ func (s *Store) Cooccurring(ctx context.Context, entity string, n int) ([]Cooccu
 type coocEdge struct {
 	other string
 	c     cooc
+	dated bool // c was read from its record, dates included
 }
 
 // coocTop returns the k heaviest mentioned_with edges of id seen inside
@@ -743,11 +807,11 @@ type coocEdge struct {
 // weight-ranked index, so a hub's cost follows k, not its degree. Without
 // dates (dates false and no window) it reads keys only: the weight is in
 // the key, and c.Dates is left nil.
-func coocTop(ctx context.Context, txn *badger.Txn, id string, k int, dr dateRange, dates bool) ([]coocEdge, error) {
+func coocTop(ctx context.Context, w *keyWalker, id string, k int, dr dateRange, dates bool) ([]coocEdge, error) {
 	var out []coocEdge
 	prefix := pCoocRank + id + sep
 	i := 0
-	err := iterPrefix(txn, prefix, false, func(key []byte, _ *badger.Item) (bool, error) {
+	err := w.walk(pCoocRank, prefix, func(key []byte) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -762,16 +826,107 @@ func coocTop(ctx context.Context, txn *badger.Txn, id string, k int, dr dateRang
 			out = append(out, e)
 			return k <= 0 || len(out) < k, nil
 		}
-		found, err := getJSON(txn, kCooc(id, e.other), &e.c)
+		found, err := getJSON(w.txn, kCooc(id, e.other), &e.c)
 		if err != nil {
 			return false, err
 		}
 		if found && dr.overlaps(e.c.Dates) {
+			e.dated = true
 			out = append(out, e)
 		}
 		return k <= 0 || len(out) < k, nil
 	})
 	return out, err
+}
+
+// keyWalker walks the keys under many prefixes of a few tables with one
+// Badger iterator per table: making an iterator costs more than reading
+// a hundred keys with it, and a neighbourhood walks hundreds of prefixes.
+type keyWalker struct {
+	txn *badger.Txn
+	its map[string]*badger.Iterator
+}
+
+func newKeyWalker(txn *badger.Txn) *keyWalker { return &keyWalker{txn: txn} }
+
+// iter returns the walker's iterator over table.
+func (w *keyWalker) iter(table string) *badger.Iterator {
+	it := w.its[table]
+	if it == nil {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		opts.Prefix = []byte(table)
+		it = w.txn.NewIterator(opts)
+		if w.its == nil {
+			w.its = map[string]*badger.Iterator{}
+		}
+		w.its[table] = it
+	}
+	return it
+}
+
+// walk calls fn on each key under prefix, which starts with table, in
+// order, until fn says stop. The key is valid only during the call.
+func (w *keyWalker) walk(table, prefix string, fn func(k []byte) (bool, error)) error {
+	it := w.iter(table)
+	p := []byte(prefix)
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		more, err := fn(it.Item().Key())
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// walkAmong calls fn with the last field of each key prefix+M+NUL+... for
+// M in members (sorted), in order. Keys run in order of M, so this is a
+// merge of the two: after a run of keys to non-members it seeks to the next
+// member, and its cost is bounded by both the keys under prefix and the
+// members.
+func (w *keyWalker) walkAmong(table, prefix string, members []string, fn func(last string)) error {
+	if len(members) == 0 {
+		return nil
+	}
+	it := w.iter(table)
+	p := []byte(prefix)
+	i, misses := 0, 0
+	it.Seek([]byte(prefix + members[0] + sep))
+	for it.ValidForPrefix(p) {
+		rest := it.Item().Key()[len(p):]
+		end := bytes.IndexByte(rest, 0)
+		if end < 0 {
+			return fmt.Errorf("%w: key %q has no end", ErrInconsistent, it.Item().Key())
+		}
+		other := string(rest[:end])
+		for i < len(members) && members[i] < other {
+			i++
+		}
+		if i == len(members) {
+			return nil
+		}
+		if members[i] == other {
+			fn(lastField(string(rest)))
+			misses = 0
+			it.Next()
+			continue
+		}
+		if misses++; misses < 16 {
+			it.Next()
+			continue
+		}
+		misses = 0
+		it.Seek([]byte(prefix + members[i] + sep))
+	}
+	return nil
+}
+
+// close closes the iterators; the walker can be used again after.
+func (w *keyWalker) close() {
+	for t, it := range w.its {
+		it.Close()
+		delete(w.its, t)
+	}
 }
 
 // Stats counts what the store holds.

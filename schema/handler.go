@@ -276,8 +276,7 @@ func Execute(ctx context.Context, s graphql.Schema, req Request, opts Options) (
 		}
 		validated.add(s, req.Query)
 	}
-	res = graphql.Execute(graphql.ExecuteParams{Schema: s, AST: doc, Args: req.Variables,
-		OperationName: req.OperationName, Context: withMemo(ctx)})
+	res = execute(withMemo(ctx), s, doc, req)
 	if ctx.Err() != nil && len(res.Errors) > 0 {
 		res.Errors = append(res.Errors, gqlerrors.FormatError(fmt.Errorf("request stopped: %w", ctx.Err())))
 	}

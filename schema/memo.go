@@ -13,9 +13,10 @@ import (
 // a JSON decode. It lives only as long as the request, so it never serves
 // stale data across requests.
 type memo struct {
-	mu   sync.Mutex
-	ents map[string]memoEntry[graph.Entity]
-	docs map[string]memoEntry[graph.Document]
+	mu    sync.Mutex
+	ents  map[string]memoEntry[graph.Entity]
+	heads map[string]memoEntry[graph.Entity] // ID, Name and Type only
+	docs  map[string]memoEntry[graph.Document]
 }
 
 type memoEntry[T any] struct {
@@ -62,6 +63,22 @@ func (b *builder) entityByID(ctx context.Context, id string) (graph.Entity, erro
 		return b.s.Entity(ctx, id)
 	}
 	return cached(ctx, m, &m.ents, id, b.s.Entity)
+}
+
+// entityHead is Store.EntityHead through the request's memo; an entity
+// read whole already serves.
+func (b *builder) entityHead(ctx context.Context, id string) (graph.Entity, error) {
+	m, _ := ctx.Value(memoKey{}).(*memo)
+	if m == nil {
+		return b.s.EntityHead(ctx, id)
+	}
+	m.mu.Lock()
+	e, ok := m.ents[id]
+	m.mu.Unlock()
+	if ok {
+		return e.v, e.err
+	}
+	return cached(ctx, m, &m.heads, id, b.s.EntityHead)
 }
 
 // documentInfo is Store.DocumentInfo through the request's memo.

@@ -5,7 +5,12 @@
 // each; the store holds all the logic. Within one request, entities and
 // documents read once are remembered (a page of quotes names its speaker
 // on every item); lists count their totalCount only when it is selected;
-// and a query text that passed validation is not validated again. Lists are Relay-style connections
+// and a query text that passed validation is not validated again. A
+// reference to an entity that shows only its id, name or type reads the
+// head of its record, not its roles and aliases. Validated queries run on
+// a lean executor (exec.go) that calls the same resolvers with far less
+// work per field than graphql-go's, which still runs introspection,
+// directives and anything that fails. Lists are Relay-style connections
 // (edges { cursor node }, pageInfo { hasNextPage endCursor }, totalCount).
 //
 //	h := schema.Handler(store, schema.Options{MaxPageSize: 100})
@@ -79,6 +84,21 @@ func selects(p graphql.ResolveParams, name string) bool {
 		}
 	}
 	return false
+}
+
+// headFields are the fields of an Entity that Store.EntityHead fills.
+var headFields = map[string]bool{"id": true, "name": true, "type": true, "__typename": true}
+
+// onlyHead reports whether the query selects nothing of the entity being
+// resolved but fields of its head (through fragments too; when in doubt,
+// no).
+func onlyHead(p graphql.ResolveParams) bool {
+	for _, f := range p.Info.FieldASTs {
+		if anyField(p, f.SelectionSet, 0, func(f *ast.Field) bool { return !headFields[f.Name.Value] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // selectsUnder reports whether the query selects any of names under the

@@ -72,6 +72,9 @@ func (b *builder) schema() (graphql.Schema, error) {
 			if e == "" {
 				return nil, nil
 			}
+			if onlyHead(p) {
+				return orNull(b.entityHead(p.Context, e))
+			}
 			return orNull(b.entityByID(p.Context, e))
 		}}
 	}

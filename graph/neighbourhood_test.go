@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// TestRelationSourcesLast guards getRelationHead, which reads everything
+// before the sources of an encoded Relation as its head.
+func TestRelationSourcesLast(t *testing.T) {
+	rt := reflect.TypeFor[Relation]()
+	if f := rt.Field(rt.NumField() - 1); f.Name != "Sources" {
+		t.Errorf("last field of Relation = %s, want Sources (getRelationHead relies on it)", f.Name)
+	}
+}
+
+func TestGetRelationHead(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, tc := range []struct {
+		name string
+		r    Relation
+	}{
+		{"one source", Relation{ID: "r1", Predicate: "met", Subject: "person:a", Object: "person:b",
+			Dates: []string{"2020-01-02"}, Sources: []Source{{Document: "d1", Start: 1, End: 2}}}},
+		{"tricky document IDs", Relation{ID: "r2", Predicate: "met", Subject: `person:"doc":`, Object: "person:b",
+			Sources: []Source{{Document: `x","doc":"y`}, {Document: `,"sources":[`}, {Document: "z"}}}},
+		{"no sources", Relation{ID: "r3", Predicate: "met", Subject: "a", Object: "b", Date: "2021"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := s.db.Update(func(txn *badger.Txn) error { return setJSON(txn, kRel(tc.r.ID), &tc.r) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got relationHead
+			err = s.db.View(func(txn *badger.Txn) error {
+				var err error
+				got, err = getRelationHead(txn, tc.r.ID)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := relationHead{ID: tc.r.ID, Predicate: tc.r.Predicate, Subject: tc.r.Subject, Object: tc.r.Object,
+				Dates: tc.r.Dates, sources: len(tc.r.Sources)}
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+				b, _ := json.Marshal(tc.r)
+				t.Errorf("getRelationHead(%s) = %+v, want %+v", b, got, want)
+			}
+		})
+	}
+}
+
+// TestWalkAmong checks the merge of an index with a sorted set, across
+// runs of non-members long enough to be skipped by a seek.
+func TestWalkAmong(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.db.Update(func(txn *badger.Txn) error {
+		for i := 0; i < 50; i++ {
+			for j := 0; j < 2; j++ {
+				if err := txn.Set([]byte(kRelEnt("hub", fmt.Sprintf("e%02d", i), fmt.Sprintf("r%02d-%d", i, j))), nil); err != nil {
+					return err
+				}
+			}
+		}
+		// Another entity's keys, and one whose ID extends a member's.
+		if err := txn.Set([]byte(kRelEnt("hub2", "e01", "rx")), nil); err != nil {
+			return err
+		}
+		return txn.Set([]byte(kRelEnt("hub", "e010", "ry")), nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		members []string
+		want    string
+	}{
+		{[]string{"e01", "e02", "e40", "e49", "zz"}, "[r01-0 r01-1 r02-0 r02-1 r40-0 r40-1 r49-0 r49-1]"},
+		{[]string{"e010"}, "[ry]"},
+		{[]string{"a", "e00"}, "[r00-0 r00-1]"},
+		{[]string{"nobody"}, "[]"},
+		{nil, "[]"},
+	} {
+		t.Run(fmt.Sprint(tc.members), func(t *testing.T) {
+			got := []string{}
+			err := s.db.View(func(txn *badger.Txn) error {
+				w := newKeyWalker(txn)
+				defer w.close()
+				return w.walkAmong(pRelEnt, pRelEnt+"hub"+sep, tc.members, func(last string) { got = append(got, last) })
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(got) != tc.want {
+				t.Errorf("walkAmong(%v) = %v, want %v", tc.members, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDecodeEntityHead(t *testing.T) {
+	full := Entity{ID: "person:anna-berg", Name: "Anna Berg", Type: 1, Aliases: []string{"Berg", `"id":"x"`},
+		Roles: []Role{{Title: "minister", Org: "name"}}, Mentions: 3}
+	b, err := json.Marshal(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		want Entity
+	}{
+		{"record", b, Entity{ID: full.ID, Name: full.Name, Type: full.Type}},
+		{"fields in another order", []byte(`{"roles":[{"title":"x"}],"type":"PERSON","name":"N","id":"i","mentions":2}`),
+			Entity{ID: "i", Name: "N", Type: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decodeEntityHead(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", tc.want) {
+				t.Errorf("decodeEntityHead(%s) = %+v, want %+v", tc.in, got, tc.want)
+			}
+		})
+	}
+	if _, err := decodeEntityHead([]byte(`[1]`)); err == nil {
+		t.Errorf("decodeEntityHead([1]) = no error, want one")
+	}
+}
