@@ -57,6 +57,20 @@
 //     of the last detention told of). An event in ", which unveiled" has
 //     the noun phrase before the comma as its first participant; "the
 //     Trump administration" there is an ORG of its own.
+//   - Someone works for an organisation when a title names it ("a State
+//     Department official", "Anna Berg, a spokeswoman for X"), when the
+//     text says so ("X works for Y", "X, who worked at Y"), when an
+//     organisation's possessive writes the name ("Microsoft's Mike
+//     Coleman"; a party's makes a member: "Labour's Paul Flynn"), and when
+//     "Mr Yun's official" is the anonymous source the article introduced
+//     as an official of an organisation: one office holds them both.
+//   - A country named only by its adjective ("Italian Parma ham") is no
+//     entity unless a fact points to it or it qualifies officials ("South
+//     Korean officials"). A name next to a work noun ("the Wright Stuff
+//     show", "the film Spirited Away") is a title, not a name; "St David's
+//     Shopping Centre" is one organisation across its possessive. A
+//     common word capitalised inside a sentence that speaks or owns
+//     ("..., Next said", "Next's shares") is a company.
 //   - Quotes come from quote.Find and dates from timex.Find; Extract
 //     resolves each quote's speaker phrase to an entity and dates it with
 //     the date of its attribution, outside the quotation marks.
@@ -77,4 +91,12 @@
 // government" is the government, never the firm named last; "the Libyan
 // central bank" is an anonymous body, while "the Swedish firm" refers
 // back to the most mentioned company of the last few sentences.
+//
+// A quotation with no speaker phrase carries on the speaker quoted just
+// before (in its paragraph or the one before) only when it is a sentence
+// of its own or its sentence speaks of that speaker; a quotation inside a
+// sentence about someone else ("critics described it as “jarring”") is
+// that sentence's subject's, or nobody's. A wrong speaker is worse than
+// none: "Speaking at the UN, called Kim Jong-un “rocket man”", whose
+// subject the text lost, has no speaker.
 package extract

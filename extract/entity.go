@@ -95,6 +95,8 @@ func (d *doc) decideTypes() {
 		}
 		sc := scores[m.key]
 		switch {
+		case m.work:
+			m.drop = true
 		case m.nWords == 1 && fullWords[strings.ToLower(m.key)] && sc.org < 3:
 			m.typ = kind.Person
 		case sc.event > sc.person && sc.event > sc.org && sc.event >= 3:

@@ -178,8 +178,9 @@ func (d *doc) document() Document {
 	out := Document{ID: d.a.ID, Title: d.a.Title, Source: d.a.Source, URL: d.a.URL, Published: d.a.Published,
 		Entities: []Entity{}, Quotes: []Quote{}, Events: []Event{}, Relations: []Relation{}}
 	live := make([]int, 0, len(d.ents))
+	used := d.usedEntities()
 	for i := range d.ents {
-		if d.ents[i].typ != kind.Unknown && len(d.ents[i].mentions) > 0 {
+		if d.ents[i].typ != kind.Unknown && len(d.ents[i].mentions) > 0 && (used[i] || !d.onlyDemonyms(i)) {
 			live = append(live, i)
 		}
 	}
@@ -305,4 +306,54 @@ func (m *mention) confidence() float64 {
 		c = 0.98
 	}
 	return c
+}
+
+// onlyDemonyms reports whether every mention of entity e is a demonym:
+// "Italian Parma ham and French Champagne" describe the ham and the wine,
+// they do not speak of Italy or France.
+// "South Korean officials" do speak of South Korea: its state acts
+// through them.
+func (d *doc) onlyDemonyms(e int) bool {
+	for _, mi := range d.ents[e].mentions {
+		m := &d.ms[mi]
+		if !m.fromLex || m.lex.kind != lexDemonym {
+			return false
+		}
+		if k := m.tok1; k < len(d.toks) && d.toks[k].kind == tWord {
+			if w := d.toks[k].lower; d.x.lex.nomHeads[w] || d.x.lex.nomHeads[strings.TrimSuffix(w, "s")] || w == "authorities" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// usedEntities marks the entities that some role, relation, event or
+// quote points to: "North Korean leader Kim Jong-un" makes North Korea a
+// node of the graph even when only the adjective names it.
+func (d *doc) usedEntities() []bool {
+	used := make([]bool, len(d.ents))
+	mark := func(e int) {
+		if e >= 0 && e < len(used) {
+			used[e] = true
+		}
+	}
+	for _, r := range d.roles {
+		mark(r.person)
+		mark(r.org)
+	}
+	for _, r := range d.rels {
+		mark(r.subj)
+		mark(r.obj)
+	}
+	for _, ev := range d.events {
+		for _, p := range ev.parts {
+			mark(p)
+		}
+		mark(ev.place)
+	}
+	for _, q := range d.outQuotes {
+		mark(q.speaker)
+	}
+	return used
 }

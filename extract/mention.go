@@ -30,6 +30,7 @@ type mention struct {
 	nomHead                   string // the head noun of a nominal
 	ent                       int    // index of the entity, -1 until resolved
 	drop                      bool
+	work                      bool // the title of a work: "the BBC's Jeremy Vine show"
 }
 
 // skipWords are capitalised words that are never names on their own.
@@ -45,6 +46,18 @@ priest sheriff constable chancellor parsons`)
 // orgNouns before a name say what kind of organisation it is.
 var orgNouns = set(`company firm group club band studio studios label newspaper magazine paper network
 channel retailer chain airline carrier maker manufacturer giant operator bank insurer website site charity`)
+
+// workNouns next to a name make it the title of a work, not a person or
+// an organisation: "the Jeremy Vine show", "radio show The Brains Trust",
+// "the New Year Honours list".
+var workNouns = set(`programme programmes show shows series single album film movie list sketch musical documentary
+sitcom novel`)
+
+var compassWords = set(`north south east west northern southern eastern western central`)
+
+// functionWords are never names, whatever their capital: "“...” It said".
+var functionWords = set(`it its he his she her they their we our you your i who what which that this these those all some
+something nothing everyone everybody people analysts officials experts critics many most few one none`)
 
 // placePrefixes start place names.
 var placePrefixes = set(`santa san los las saint port fort mount mt lake cape glen`)
@@ -195,6 +208,11 @@ func (x *Extractor) findMentions(text, lower string, toks []token, sents []sente
 					}
 				}
 				break
+			}
+			if e := x.possessiveOrg(toks, lower, s, k, r); e > r {
+				ms = append(ms, x.scoreName(text, toks, s, si, k, e, k, e, "", false, true, dw))
+				k = e
+				continue
 			}
 			ms = x.segmentRun(ms, text, lower, toks, s, si, k, r, dw)
 			k = r
@@ -418,6 +436,15 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 	m := mention{start: toks[i].start, end: toks[j-1].end, tok0: i, tok1: j, sent: si, ent: -1,
 		headline: s.headline, quoted: toks[i].inQuote, honor: honor}
 	m.key = nameKey(text, toks, i, j)
+	if honor == "" && (j < s.last && workNouns[toks[j].lower] && !toks[j].cap || i > s.first && workNouns[toks[i-1].lower] && !toks[i-1].cap) {
+		// "the Radio 4 programme", "the CBS show": a channel makes the
+		// programme, it is not its title; "the Jerry Springer show" keeps
+		// its man and "a West End musical" its place.
+		first := &toks[i]
+		m.work = toks[j-1].kind != tNum && !l.cues[toks[j-1].lower] && !first.allCaps && !strings.ContainsAny(first.text, "0123456789") &&
+			!(j-i >= 2 && l.given[first.lower]) && !placePrefixes[first.lower] && !compassWords[first.lower] &&
+			!(j+1 < s.last && l.events[toks[j+1].lower]) // "the Sundance film festival"
+	}
 	if honor != "" {
 		// The mention covers the honorific: "Mr Yun".
 		h := i - 1
@@ -566,6 +593,15 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 	}
 	if commons == words {
 		m.drop = true
+		// "..., Next said", "Next's shares fell": a common word written
+		// with a capital inside a sentence and then speaking or owning is a
+		// company's name.
+		if words == 1 && i > s.first && i == k && j == r && !s.headline && !first.inQuote && j < s.last &&
+			(toks[j].kind == tPoss || l.speech[toks[j].lower]) && !functionWords[first.lower] && !calendarWords[first.lower] &&
+			(toks[i-1].text == "," || toks[i-1].kind == tWord && !toks[i-1].cap && !determiners[toks[i-1].lower]) {
+			m.drop = false
+			m.org += 1
+		}
 	}
 	return m
 }
@@ -574,4 +610,35 @@ func (x *Extractor) scoreName(text string, toks []token, s *sentence, si, i, j, 
 func (x *Extractor) startsOrg(toks []token, lower string, k, max int) bool {
 	e, L := x.lookup(toks, lower, k, max, max)
 	return L > 0 && e.kind == lexOrg
+}
+
+// possOrgHeads end the names of institutions that are often named for a
+// person or saint with a possessive: "Guy's Hospital", "St David's
+// Shopping Centre".
+var possOrgHeads = set(`centre center hospital college cathedral church school infirmary chapel abbey`)
+
+// possessiveOrg returns the end of an institution name that continues the
+// capitalised run [k,r) past its possessive ("St David's Shopping
+// Centre"), or r when there is none. A run the lexicon knows whole stays a
+// name of its own: "Sony's Research Centre" is Sony's.
+func (x *Extractor) possessiveOrg(toks []token, lower string, s *sentence, k, r int) int {
+	if r+1 >= s.last || toks[r].kind != tPoss || !isCapWord(&toks[r+1]) {
+		return r
+	}
+	e := r + 1
+	for e < s.last && isCapWord(&toks[e]) {
+		e++
+	}
+	if !possOrgHeads[toks[e-1].lower] {
+		return r
+	}
+	if _, L := x.lookup(toks, lower, k, r, s.last); L >= r-k {
+		return r
+	}
+	// Named for a saint or a person: "St George's Chapel", "Guy's Hospital";
+	// "HP's Digital Entertainment Centre" is HP's.
+	if w := toks[k].lower; w != "st" && w != "saint" && !(r-k == 1 && x.lex.given[w]) {
+		return r
+	}
+	return e
 }

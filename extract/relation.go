@@ -48,6 +48,15 @@ func (d *doc) findRelations() {
 					j = d.skipThe(j+1, s)
 				}
 				obj := d.entAt(j)
+				if obj >= 0 && d.ents[obj].typ == kind.Org {
+					// "a meeting with Arsenal defender Ashley Cole": the man
+					if p := d.entAfter(d.ms[d.tokMention[j]].tok1, min(s.last, d.ms[d.tokMention[j]].tok1+3), true); p >= 0 {
+						obj = p
+					}
+				}
+				if obj >= 0 && d.possessed(j) {
+					obj = -1 // "met Gary Neville's cross": a ball, not a man
+				}
 				if subj >= 0 && obj >= 0 && d.ents[subj].typ == kind.Person && d.ents[obj].typ != kind.Place {
 					d.addRel(subj, kind.Met, obj, s, k, 0.6)
 				}
@@ -100,6 +109,8 @@ func (d *doc) findRelations() {
 						d.ents[obj].addForm(nick)
 					}
 				}
+			case (w == "works" || w == "worked" || w == "working") && k+2 < s.last && (d.toks[k+1].lower == "for" || d.toks[k+1].lower == "at"):
+				d.worksAt(k, s)
 			case w == "of" && k > s.first && k+1 < s.last && d.toks[k-1].kind == tWord:
 				// "William Corr of the Campaign for Tobacco-Free Kids said"
 				a, b := d.entAt(k-1), d.entAt(d.skipThe(k+1, s))
@@ -112,11 +123,16 @@ func (d *doc) findRelations() {
 					d.addRel(a, kind.LocatedIn, b, s, k, 0.6)
 				}
 			}
+			if k > s.first+1 && d.toks[k-1].kind == tPoss {
+				d.possessedStaff(k-1, s)
+				d.orgsPerson(k, s)
+			}
 			// "City, Country"
 			if t.kind == tWord && d.tokMention[k] >= 0 && d.ms[d.tokMention[k]].tok0 == k {
 				mm := &d.ms[d.tokMention[k]]
 				if mm.fromLex && (mm.lex.kind == lexPlace || mm.lex.kind == lexCapital && !mm.metonym) && mm.tok1+1 < s.last && d.toks[mm.tok1].text == "," {
-					if n := d.tokMention[mm.tok1+1]; n >= 0 && d.ms[n].fromLex && d.ms[n].lex.kind == lexCountry && d.ms[n].ent != mm.ent {
+					if n := d.tokMention[mm.tok1+1]; n >= 0 && d.ms[n].fromLex && d.ms[n].lex.kind == lexCountry && d.ms[n].ent != mm.ent &&
+						!d.inPlaceList(k, d.ms[n].tok1, s) {
 						d.addRel(mm.ent, kind.LocatedIn, d.ms[n].ent, s, k, 0.6)
 					}
 				}
@@ -450,4 +466,163 @@ func (d *doc) sentencePerson(s *sentence, k int) int {
 		}
 	}
 	return who
+}
+
+// staffHeads are the nouns for someone who works in another's office: "Mr
+// Yun's official", "Mr Blair's official spokesman".
+var staffHeads = set(`official officials spokesman spokeswoman spokesperson aide aides diplomat diplomats officer officers
+negotiator negotiators envoy adviser advisers advisor advisors representative`)
+
+// staffFollowers may follow a staff noun that is the head of its phrase
+// ("Mr Yun's official said", "Mr Blair's spokesman has"), where a
+// lower-case word such as "figures" makes it a modifier instead.
+var staffFollowers = set(`said says told added has had have is was were would will could also`)
+
+// possessedStaff reads "P's official" at the possessive token k: P and a
+// member of P's staff. When the article introduced that staff member as an
+// anonymous source of an organisation ("a State Department official
+// said ..." and later "Mr Yun's official"), P works for that organisation
+// too: one office holds them both.
+func (d *doc) possessedStaff(k int, s *sentence) {
+	if k <= s.first || d.toks[k].inQuote {
+		return
+	}
+	p := d.entAt(k - 1)
+	if p < 0 || d.ents[p].typ != kind.Person || d.ents[p].nomKey != "" {
+		return
+	}
+	j := k + 1
+	for j+1 < s.last && d.toks[j].kind == tWord && (d.x.lex.nomAdjs[d.toks[j].lower] || d.toks[j].lower == "official" || d.toks[j].lower == "chief") &&
+		d.tokMention[j] < 0 && (staffHeads[d.toks[j+1].lower] || d.x.lex.nomAdjs[d.toks[j+1].lower]) {
+		j++
+	}
+	if j >= s.last || !staffHeads[d.toks[j].lower] || d.tokMention[j] >= 0 {
+		return
+	}
+	if n := j + 1; n < s.last && d.toks[n].kind == tWord && !staffFollowers[d.toks[n].lower] && !d.x.lex.speech[d.toks[n].lower] {
+		return // "Mr Blair's official figures"
+	}
+	head := strings.TrimSuffix(d.toks[j].lower, "s")
+	// The source with that head introduced last before this phrase.
+	src, srcPos := -1, -1
+	for i := range d.ents {
+		if e := &d.ents[i]; e.nomKey != "" && e.nomHead == head && e.first < d.toks[k].start && e.first > srcPos {
+			src, srcPos = i, e.first
+		}
+	}
+	if src < 0 {
+		return
+	}
+	for _, r := range d.roles {
+		if r.person == src && r.org >= 0 && r.org != p && d.ents[r.org].typ == kind.Org {
+			d.addRel(p, kind.WorksFor, r.org, s, k, 0.5)
+			return
+		}
+	}
+}
+
+// worksAt reads "P works for O", "P, who worked at O" and "he works for
+// O" at the verb k: the subject must stand right before the verb (or
+// before ", who"), so that "Smith said the plan worked for the BBC" says
+// nothing of Smith.
+func (d *doc) worksAt(k int, s *sentence) {
+	obj := d.entAt(d.skipThe(k+2, s))
+	if obj < 0 || d.ents[obj].typ != kind.Org {
+		return
+	}
+	j := k - 1
+	if j > s.first && d.toks[j].lower == "who" && d.toks[j-1].text == "," {
+		j -= 2
+	}
+	if j < s.first {
+		return
+	}
+	subj := -1
+	if w := d.toks[j].lower; w == "he" || w == "she" {
+		subj = d.personBefore(d.toks[j].start)
+	} else if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Person && d.ms[d.tokMention[j]].tok1 == j+1 {
+		subj = e
+	}
+	d.addRel(subj, kind.WorksFor, obj, s, k, 0.55)
+}
+
+// orgsPerson reads "Microsoft's Bill Gates" at the name's first token k:
+// a person written with an organisation's possessive is one of its people.
+func (d *doc) orgsPerson(k int, s *sentence) {
+	o, p := d.entAt(k-2), d.entAt(k)
+	if o < 0 || p < 0 || d.ents[o].typ != kind.Org || d.ents[p].typ != kind.Person || d.ents[p].nomKey != "" {
+		return
+	}
+	m := &d.ms[d.tokMention[k]]
+	if m.tok0 != k || m.nominal {
+		return
+	}
+	// "the BBC's Jeremy Vine show", "Sony's Blu-ray Disc technology": a
+	// name that modifies a noun names a thing, not the person.
+	if n := m.tok1; n < s.last && d.toks[n].kind == tWord && !d.toks[n].cap && !staffFollowers[d.toks[n].lower] &&
+		!d.x.lex.speech[d.toks[n].lower] && d.toks[n].lower != "and" {
+		return
+	}
+	// Products are named like people ("Sony's PlayStation Portable"): only
+	// a name that opens with a given name, or one that speaks.
+	// "Parliament's Victoria Tower": a common noun ends the name of a place.
+	nw := nameWords(d.ents[p].name)
+	if !d.x.lex.given[nw[0]] && !(m.tok1 < s.last && d.x.lex.speech[d.toks[m.tok1].lower]) || len(nw) > 1 && d.x.lex.nouns[nw[len(nw)-1]] {
+		return
+	}
+	pred := kind.WorksFor
+	if on := nameWords(d.ents[o].name); on[len(on)-1] == "party" {
+		pred = kind.MemberOf // "Labour's Paul Flynn"
+	}
+	d.addRel(p, pred, o, s, k, 0.45)
+}
+
+// possessed reports whether the mention at token k is followed by a
+// possessive: "Gary Neville's cross".
+func (d *doc) possessed(k int) bool {
+	mi := d.tokMention[k]
+	if mi < 0 {
+		return false
+	}
+	n := d.ms[mi].tok1
+	if n >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[n]
+	// "Saul Mikoliunas' cross": the bare apostrophe of a name ending in s
+	return t.kind == tPoss || (t.text == "'" || t.text == "’") && t.start == d.ms[mi].end
+}
+
+// inPlaceList reports whether the places from token k to token end are
+// part of a list of places rather than "City, Country": "London,
+// Singapore and Kuala Lumpur", "Scandinavia, Russia and eastern Europe",
+// or end in a title ("Edinburgh, Wales Secretary Peter Hain").
+func (d *doc) inPlaceList(k, end int, s *sentence) bool {
+	placeAt := func(j int) bool {
+		j = d.skipThe(j, s)
+		if e := d.entAt(j); e >= 0 && d.ents[e].typ == kind.Place {
+			return true
+		}
+		// "eastern Europe": a compass word before a place
+		return j+1 < s.last && compassWords[d.toks[j].lower] && d.entAt(j+1) >= 0 && d.ents[d.entAt(j+1)].typ == kind.Place
+	}
+	if end < s.last {
+		t := &d.toks[end]
+		switch {
+		case t.lower == "and" || t.lower == "or":
+			if placeAt(end + 1) {
+				return true
+			}
+		case t.text == ",":
+			if end+1 < s.last && (placeAt(end+1) || (d.toks[end+1].lower == "and" || d.toks[end+1].lower == "or") && placeAt(end+2)) {
+				return true
+			}
+		case isCapWord(t):
+			if _, e := d.titleStartingAt(end, s.last); e > 0 {
+				return true
+			}
+		}
+	}
+	// "France, Bonn, Germany": a list before the city
+	return k-2 >= s.first && d.toks[k-1].text == "," && placeAt(k-2)
 }

@@ -28,6 +28,7 @@ func (d *doc) assignQuotes() {
 		q := &d.quotes[qi]
 		para := d.sents[d.sentAt(q.Start)].para
 		spk, conf := -1, q.Confidence
+		unsure := false // a speaker near at hand was not taken: take none
 		switch {
 		case q.Continues && len(d.outQuotes) > 0:
 			spk = d.outQuotes[len(d.outQuotes)-1].speaker
@@ -40,10 +41,28 @@ func (d *doc) assignQuotes() {
 		case q.Form == quote.NoSpeaker && q.CueSpan.End > q.CueSpan.Start && d.whoSpeaker(q.CueSpan.Start) >= 0:
 			spk = d.whoSpeaker(q.CueSpan.Start) // "he had visited Pullman, who had told him that ..."
 		case q.Form == quote.NoSpeaker && len(d.outQuotes) > 0:
+			// The speaker of the quote before, in this paragraph or the one
+			// before, when this quotation is a sentence of its own or its
+			// sentence speaks of that speaker ("Corbett goes on to criticise
+			// “...”"). A quotation inside a sentence about someone else
+			// ("critics described it as “jarring”", "Speaking at the UN,
+			// called Kim “rocket man”") is not theirs: a wrong speaker is
+			// worse than none.
 			prev := d.outQuotes[len(d.outQuotes)-1]
-			if para-prev.para <= 1 {
+			switch {
+			case para-prev.para > 1:
+			case prev.speaker < 0 || d.opensSentence(q.Start) || d.sentenceNames(prev.speaker, q.Start):
 				spk = prev.speaker
 				conf *= 0.7
+			default:
+				// The sentence's own subject, if it has one ("Lord Bingham
+				// said the rules allowed detentions “...”"); nor is the
+				// person the text was just about: the one quoted just
+				// before stood closer.
+				if spk = d.ownSubject(q.Start); spk >= 0 {
+					conf *= 0.6
+				}
+				unsure = true
 			}
 		}
 		if q.Direct && q.CueSpan.End > 0 && q.CueSpan.End <= q.Start && (q.Form == quote.Named || q.Form == quote.Nominal) {
@@ -53,7 +72,7 @@ func (d *doc) assignQuotes() {
 				conf *= 0.8
 			}
 		}
-		if spk < 0 && q.Form == quote.NoSpeaker && !q.Continues {
+		if spk < 0 && q.Form == quote.NoSpeaker && !q.Continues && !unsure && !d.objectOnly(q.Start) {
 			// A quote standing alone: the person the text was just about.
 			spk = d.subjectBefore(q.Start, 2)
 			conf *= 0.5
@@ -846,4 +865,176 @@ func (d *doc) placeIn(sp quote.Span) bool {
 		}
 	}
 	return false
+}
+
+// opensSentence reports whether the quotation starting at byte pos opens
+// its sentence: a sentence of quotation with no attribution of its own
+// carries on the words of the speaker quoted just before.
+func (d *doc) opensSentence(pos int) bool {
+	s := &d.sents[d.sentAt(pos)]
+	k := s.first
+	for k < s.last && d.toks[k].kind == tPunct {
+		k++
+	}
+	return k < s.last && d.toks[k].start >= pos
+}
+
+// sentenceNames reports whether the sentence holding the quotation that
+// starts at byte pos speaks of entity e outside quotation marks: a mention
+// of e or its surname alone; before the quotation, "he", "she", "his" or
+// "her" for a person of that gender, "it" or "its" for an organisation,
+// with no other of its kind named before; or nobody named at all before a
+// colon that opens the quotation ("And continued: “...”").
+func (d *doc) sentenceNames(e, pos int) bool {
+	s := &d.sents[d.sentAt(pos)]
+	ent := &d.ents[e]
+	for _, mi := range ent.mentions {
+		if m := &d.ms[mi]; m.start >= s.start && m.end <= s.end && !d.inDirectQuote(m.start) {
+			return true
+		}
+	}
+	for i := len(d.ms) - 1; i >= 0 && d.ms[i].start >= s.start; i-- {
+		// mentions made while reading speakers, not yet collected
+		if m := &d.ms[i]; m.ent == e && m.end <= s.end && !d.inDirectQuote(m.start) {
+			return true
+		}
+	}
+	surname := ""
+	if ent.typ == kind.Person && len(ent.nameToks) > 0 {
+		surname = ent.nameToks[len(ent.nameToks)-1]
+	}
+	g := d.gender(e)
+	other, named := false, false
+	lastBefore := -1
+	for k := s.first; k < s.last; k++ {
+		t := &d.toks[k]
+		if t.start < pos {
+			lastBefore = k
+		}
+		if t.kind != tWord || t.inQuote || d.inDirectQuote(t.start) {
+			continue
+		}
+		x := d.entAt(k)
+		if x == e || t.cap && t.lower == surname {
+			return true
+		}
+		if x >= 0 && t.start < pos {
+			named = true
+			if d.ents[x].typ == ent.typ {
+				other = true
+			}
+		}
+		if t.start >= pos || other {
+			continue
+		}
+		switch t.lower {
+		case "he", "his":
+			if ent.typ == kind.Person && g != 'f' {
+				return true
+			}
+		case "she", "her":
+			if ent.typ == kind.Person && g != 'm' {
+				return true
+			}
+		case "it", "its":
+			if ent.typ == kind.Org && k == s.first {
+				return true
+			}
+		}
+	}
+	if lastBefore >= 0 && d.toks[lastBefore].kind == tPunct && !named {
+		// the opening mark, then the colon before it
+		for k := lastBefore; k >= s.first && d.toks[k].kind == tPunct; k-- {
+			if d.toks[k].text == ":" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectOnly reports whether the sentence holding pos names, before pos and
+// outside quotation marks, people but none as a subject: "Speaking at
+// the UN, called Kim Jong-un “rocket man”". The person named there is
+// the one spoken of, and one named in an earlier sentence is too far to
+// stand for the subject the sentence lacks.
+func (d *doc) objectOnly(pos int) bool {
+	s := &d.sents[d.sentAt(pos)]
+	found := false
+	for i := d.mentionAt(s.start); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= pos {
+			break
+		}
+		if m.ent < 0 || d.ents[m.ent].typ != kind.Person || d.inDirectQuote(m.start) {
+			continue
+		}
+		if d.isSubject(m, s) {
+			return false
+		}
+		if n := m.tok1; n < s.last && (d.toks[n].text == ":" || staffFollowers[d.toks[n].lower]) {
+			return false // "BBC Two controller Roly Keating: “...”", "Sir Bill Morris has accused"
+		}
+		if k := m.tok0 - 1; k >= s.first {
+			if d.x.lex.speech[d.toks[k].lower] {
+				return false // "But, says Nick Donofrio, it was not “...”"
+			}
+			opens := true
+			for j := s.first; j <= k && opens; j++ {
+				opens = isCapWord(&d.toks[j])
+			}
+			if opens {
+				return false // "DJ Norman Cook has admitted ...": titles open the sentence
+			}
+			if d.toks[k].lower == "by" {
+				return false // "described by Jobs as “...”": the agent speaks
+			}
+			if _, i := d.titleEndingAt(k, s.first); i >= 0 {
+				continue // "- Bolton boss Sam Allardyce “...”": a title, not a verb, before the name
+			}
+		}
+		found = true
+	}
+	return found
+}
+
+// ownSubject is the subject of the sentence holding byte pos, named before
+// pos outside quotation marks: its first person or organisation, when
+// that opens the sentence or a clause, is followed by a verb of speech, or
+// follows its title ("Academy president Frank Pierson praised ..."), or
+// the person after "by" of a passive; else -1.
+func (d *doc) ownSubject(pos int) int {
+	s := &d.sents[d.sentAt(pos)]
+	for i := d.mentionAt(s.start); i < len(d.order); i++ {
+		m := &d.ms[d.order[i]]
+		if m.start >= pos || m.start >= s.end {
+			break
+		}
+		if m.ent < 0 || d.inDirectQuote(m.start) {
+			continue
+		}
+		if t := d.ents[m.ent].typ; t != kind.Person && t != kind.Org {
+			continue
+		}
+		if n := d.entAt(m.tok1); d.ents[m.ent].typ == kind.Org && n >= 0 && d.ents[n].typ == kind.Person {
+			// "Liberal Democrat Alan Beith said": the party qualifies the man
+			if d.isSubject(m, s) {
+				return n
+			}
+			continue
+		}
+		if d.isSubject(m, s) {
+			return m.ent
+		}
+		if k := m.tok0 - 1; k >= s.first {
+			if _, i := d.titleEndingAt(k, s.first); i >= 0 && (i == s.first || clauseBreak(&d.toks[i-1]) || d.entAt(i-1) >= 0) {
+				return m.ent
+			}
+			if d.toks[k].lower == "by" && d.ents[m.ent].typ == kind.Person {
+				return m.ent // "was described by Jobs as “...”": the agent
+			}
+		}
+		return -1
+	}
+	return -1
 }

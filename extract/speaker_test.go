@@ -33,6 +33,10 @@ func TestSpeakers(t *testing.T) {
 		{"people in the reported clause are not the speaker", "Party spokesman Fraser Kemble said the poster had been misunderstood. The image simply showed Mr Harwood as a magician, he argued.", "The image simply showed Mr Harwood as a magician", "Fraser Kemble"},
 		{"a national body is not the firm named last", "Shares in Halvorsen Motors rose on Monday. Interest rates will stay low this year, the Norwegian central bank has said.", "Interest rates will stay low this year", "Norwegian central bank"},
 		{"a national description of a firm refers back", "Profits at Halvorsen Motors rose on Monday. Sales were strong in Asia, the Norwegian firm said.", "Sales were strong in Asia", "Halvorsen Motors"},
+		{"a sentence without its subject names no speaker", "Nils Berg urged calm on Monday. “We will talk,” he said.\n\nSpeaking in Oslo on Tuesday, called Piet Vos “a liar” and left.", "a liar", ""},
+		{"the previous speaker goes on", "Nils Berg urged calm on Monday. “We will talk,” he said.\n\nBerg goes on to criticise “reality shows where they film people all day”.", "reality shows where", "Nils Berg"},
+		{"a quotation in a sentence about someone else", "“We will talk,” said Nils Berg.\n\nBut Piet Vos defended the plan, calling it “barrier-breaking” for the town.", "barrier-breaking", "Piet Vos"},
+		{"a term described by an agent", "“We will talk,” said Nils Berg.\n\nThe machine - on sale from May - was described by Piet Vos as “bring your own display, keyboard and mouse”.", "bring your own display", "Piet Vos"},
 		{"gendered honorific", "Michael Jackson denies the charges. His mother Katherine Jackson spoke out. “He loves children,” Mrs Jackson said.", "He loves children", "Katherine Jackson"},
 	}
 	for _, tt := range tests {
@@ -86,6 +90,14 @@ func TestRelations(t *testing.T) {
 		{"contact", "Joseph Yun has been in contact with diplomats at Pyongyang’s United Nations mission.", "Joseph Yun", "in_contact_with", "North Korea"},
 		{"works for", "Anna Berg, a spokeswoman for Halvorsen Motors, said no.", "Anna Berg", "works_for", "Halvorsen Motors"},
 		{"of an organisation", "William Corr of the Campaign for Tobacco-Free Kids urged action.", "William Corr", "works_for", "Campaign for Tobacco-Free Kids"},
+		{"staff of the same office", "A Foreign Office official said the talks went on. Mr Lund was busy. But Mr Lund’s official’s remarks were clear.", "Lund", "works_for", "Foreign Office"},
+		{"staff of the same office, full name", "A Foreign Office spokesman said the talks went on. Erik Lund met them. Erik Lund's spokesman said the talks went well.", "Erik Lund", "works_for", "Foreign Office"},
+		{"works for verb", "Maria Hale works for Oxfam, a charity.", "Maria Hale", "works_for", "Oxfam"},
+		{"who worked at", "Maria Hale, who worked at Microsoft, said no.", "Maria Hale", "works_for", "Microsoft"},
+		{"organisation's person", "“Sales were weak,” said Microsoft's Peter Dunn.", "Peter Dunn", "works_for", "Microsoft"},
+		{"a meeting with a club's player", "Tomas Rudd held a meeting with Halvorsen Motors engineer Clara Furse.", "Tomas Rudd", "met", "Clara Furse"},
+		{"city, country", "An exhibition is on display in Bonn, Germany.", "Bonn", "located_in", "Germany"},
+		{"party's person", "Labour's Peter Dunn said the pair had had a scorching.", "Peter Dunn", "member_of", "Labour Party"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,6 +108,34 @@ func TestRelations(t *testing.T) {
 				}
 			}
 			t.Errorf("Extract(%q) relations = %+v, want %s %s %s", tt.text, d.Relations, tt.subj, tt.pred, tt.obj)
+		})
+	}
+}
+
+// TestRelationsNotRead checks that the works_for patterns keep off things
+// that only look like them.
+func TestRelationsNotRead(t *testing.T) {
+	tests := []struct {
+		name, text string
+		subj, pred string
+	}{
+		{"a staff member of no known office", "Erik Lund arrived. Erik Lund's spokesman said the talks went well.", "Erik Lund", "works_for"},
+		{"a staff member named only later", "Erik Lund's spokesman said the talks went well. Later a Foreign Office spokesman said the same.", "Erik Lund", "works_for"},
+		{"a show named for its host", "Mr Dunn told the BBC's Peter Dunn show he would stay.", "Peter Dunn", "works_for"},
+		{"a product", "Gamers can buy Sony's PlayStation Portable from March.", "PlayStation Portable", "works_for"},
+		{"meeting a ball", "Dara Quinn met Pavel Dusek's cross at the near post.", "Dara Quinn", "met"},
+		{"a list of places", "The airline won permission to fly to London, Singapore and Kuala Lumpur.", "London", "located_in"},
+		{"a place before a title", "The news was promoted in Edinburgh, Wales Secretary Peter Hain said.", "Edinburgh", "located_in"},
+		{"the subject of another clause", "Peter Dunn said the plan worked for Microsoft.", "Peter Dunn", "works_for"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := extractText(t, tt.text)
+			for _, r := range d.Relations {
+				if r.Subject == tt.subj && string(r.Predicate) == tt.pred {
+					t.Errorf("Extract(%q) relations hold %s %s %s, want none", tt.text, r.Subject, r.Predicate, r.Object)
+				}
+			}
 		})
 	}
 }
