@@ -6,7 +6,8 @@
 // places; see its README) and the two seed articles with
 // testdata/seeds.json, what a careful analyst reads from them. Run extracts
 // every article with the given extractor and returns a Report: quote
-// precision, recall and F1, speaker accuracy, who-said-what F1, direct or
+// precision, recall and F1, speaker accuracy, speaker precision over the
+// quotes given a speaker, who-said-what F1, direct or
 // indirect accuracy, entity F1 by type, alias accuracy, cross-document merge
 // accuracy, date accuracy and the seeds' items right per category, plus
 // every miss with its article and sentence. Five more annotated articles

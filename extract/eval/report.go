@@ -38,6 +38,7 @@ func (r *Report) Metrics() []Metric {
 	m = append(m, prf("quote", r.Quotes)...)
 	m = append(m, prf("quote.direct", r.DirectQuotes)...)
 	m = append(m, rat("speaker.accuracy", r.Speaker))
+	m = append(m, rat("speaker.attributed_precision", r.Attributed))
 	m = append(m, prf("who_said_what", r.WhoSaidWhat)...)
 	m = append(m, prf("who_said_what.direct", r.DirectWho)...)
 	m = append(m, rat("direct.accuracy", r.Direct))

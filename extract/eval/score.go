@@ -101,10 +101,16 @@ type Miss struct {
 
 // Report is the result of one evaluation.
 type Report struct {
-	Articles     int            `json:"articles"`      // development set articles
-	Quotes       PRF            `json:"quotes"`        // all quotes, direct and indirect
-	DirectQuotes PRF            `json:"direct_quotes"` // direct gold quotes against direct predictions
-	Speaker      Ratio          `json:"speaker"`       // over matched quotes with a gold speaker
+	Articles     int   `json:"articles"`      // development set articles
+	Quotes       PRF   `json:"quotes"`        // all quotes, direct and indirect
+	DirectQuotes PRF   `json:"direct_quotes"` // direct gold quotes against direct predictions
+	Speaker      Ratio `json:"speaker"`       // over matched quotes with a gold speaker
+	// Attributed is speaker precision: over matched quotes to which the
+	// extractor gave a speaker, how many it gave the right one. Speaker
+	// and who-said-what count no speaker like a wrong one; an analyst
+	// does not (a blank can be filled, a wrong name misleads), so this
+	// shows a change that trades wrong speakers for none.
+	Attributed   Ratio          `json:"attributed"`
 	WhoSaidWhat  PRF            `json:"who_said_what"` // matched and speaker right
 	DirectWho    PRF            `json:"direct_who_said_what"`
 	Direct       Ratio          `json:"direct"` // direct/indirect right over matched quotes
@@ -244,6 +250,9 @@ func (r *Report) scoreQuotes(docID, text string, gold []GoldQuote, pred []extrac
 		right := n.speakerRight(gq.Speaker, pq.Speaker)
 		if gq.Speaker != nil {
 			r.Speaker.count(right, 1)
+		}
+		if pq.Speaker != nil {
+			r.Attributed.count(right, 1)
 		}
 		if right {
 			w.TP++
