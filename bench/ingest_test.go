@@ -148,7 +148,7 @@ func BenchmarkGrowth(b *testing.B) {
 			b.Logf("filled %d articles (%d words) in %v: %.0f words/s", s.Documents, s.Words, time.Since(t0).Round(time.Millisecond), s.WordsPerSecond())
 			fill = nil
 
-			post := querymix.Handler(schema.Handler(st, schema.Options{}))
+			post := querymix.Handler(schema.Handler(st, schema.Options{CacheBytes: -1}))
 			targets, err := querymix.Discover(ctx, post)
 			if err != nil {
 				b.Fatal(err)

@@ -27,7 +27,8 @@ func (s *Store) Backup(ctx context.Context, w io.Writer) error {
 }
 
 // Restore loads a backup written by Backup into the store, which should be
-// empty. It refuses a backup of a newer format version.
+// empty. It upgrades a backup of an older format and refuses one of a
+// newer format.
 func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -42,6 +43,10 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	s.generation.Add(1)
 	if err != nil {
 		return fmt.Errorf("graph: restore: %w", err)
+	}
+	// A backup of an older format is upgraded like an older store.
+	if err := s.upgrade(ctx); err != nil {
+		return err
 	}
 	return s.checkVersion()
 }

@@ -15,7 +15,9 @@
 //
 // Each document is stored by one Badger transaction: all of its facts
 // become visible together or not at all, and a crash cannot leave half a
-// document. A document too large for one transaction (Badger allows some
+// document. IngestBatch puts several documents in one transaction (a bulk
+// ingest's shared records are then written once per batch) and builds
+// the store their one-by-one ingest would. A document too large for one transaction (Badger allows some
 // megabytes of writes; a news article needs a few hundred kilobytes at
 // most) is refused with ErrTooBig. Ingesting the same document again
 // (same ID, same SHA-256 of the text) writes nothing and reports
@@ -169,8 +171,25 @@
 // other ends) and decoded without its sources, which are only counted.
 // No lookup is made per pair of nodes.
 //
-// Format 2 added cr/, format 3 qsn/; Open refuses a store of an older
-// format (ErrOldVersion): ingest again into a new directory.
+// Format 2 added cr/, format 3 qsn/.
+//
+// # Upgrades
+//
+// Each format since 1 added only indexes and counters derived from data
+// every format stores, so a read-write Open upgrades an older store in
+// place and logs "upgraded store DIR from format N to M in T": it clears
+// and rebuilds each table added since format N (cr/ from the c/ edges,
+// qsn/ by counting qs/ keys), streaming the source keys and writing
+// batches of a few thousand keys, so memory does not grow with the store,
+// then syncs and writes !version last. An upgrade cut short leaves the
+// store at format N, and the next read-write Open starts it again; the
+// result is the store the current format would have built, key for key.
+// A read-only Open (serve, query, export, backup, verify) refuses an old
+// store with ErrOldVersion and says to open it read-write once, e.g. with
+// "newsgraph upgrade". Stores that cannot be rebuilt are refused with
+// ErrOldVersion either way and must be ingested again into a new
+// directory: a format before 1, and the first stores of format 1, which
+// filed names as n/NAME/EID and relation ends as re/EID/RID.
 //
 // Every query starts from an index and reads records only for what it
 // returns or must verify (contains: the rarest word's postings, then the

@@ -17,7 +17,8 @@ func TestOpenRefusesOtherFormats(t *testing.T) {
 		want    error
 	}{
 		{"newer", FormatVersion + 1, ErrVersion},
-		{"older", FormatVersion - 1, ErrOldVersion},
+		// Formats from oldestUpgradable on are upgraded: see upgrade_test.go.
+		{"older", oldestUpgradable - 1, ErrOldVersion},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -56,65 +56,39 @@ func (s *Store) Put(ctx context.Context, a extract.Article, d extract.Document) 
 // megabytes of keys; far beyond any news article) is refused with
 // ErrTooBig, and nothing of it is stored.
 func (s *Store) Ingest(ctx context.Context, a extract.Article, d extract.Document) (Outcome, error) {
-	if err := ctx.Err(); err != nil {
+	res, err := s.IngestBatch(ctx, []BatchItem{{Article: a, Document: d}})
+	if len(res) == 1 && res[0].Err != nil {
+		return 0, res[0].Err
+	}
+	if err != nil {
 		return 0, err
 	}
-	if s.readOnly {
-		return 0, ErrReadOnly
-	}
+	return res[0].Outcome, nil
+}
+
+// prepareDoc checks a document's ID and text and returns its record.
+func prepareDoc(a extract.Article, d extract.Document) (Document, error) {
 	id := d.ID
 	if id == "" {
 		id = a.ID
 	}
 	switch {
 	case id == "":
-		return 0, fmt.Errorf("%w: no id", ErrBadDocument)
+		return Document{}, fmt.Errorf("%w: no id", ErrBadDocument)
 	case len(id) > 512 || !utf8.ValidString(id) || strings.ContainsRune(id, 0):
-		return 0, fmt.Errorf("%w: id %.40q is not a short UTF-8 string without NUL", ErrBadDocument, id)
+		return Document{}, fmt.Errorf("%w: id %.40q is not a short UTF-8 string without NUL", ErrBadDocument, id)
 	case !utf8.ValidString(a.Text):
-		return 0, fmt.Errorf("%w %s: text is not valid UTF-8", ErrBadDocument, id)
+		return Document{}, fmt.Errorf("%w %s: text is not valid UTF-8", ErrBadDocument, id)
 	}
 	sum := sha256.Sum256([]byte(a.Text))
-	doc := Document{
+	return Document{
 		ID:        id,
 		Title:     first(d.Title, a.Title),
 		Source:    first(d.Source, a.Source),
 		URL:       first(d.URL, a.URL),
 		Published: cleanDate(first(d.Published, a.Published)),
 		Hash:      hex.EncodeToString(sum[:]),
-	}
-
-	s.putMu.Lock()
-	defer s.putMu.Unlock()
-	var out Outcome
-	err := s.db.Update(func(txn *badger.Txn) error {
-		var old Document
-		found, err := getJSON(txn, kDoc(id), &old)
-		if err != nil {
-			return err
-		}
-		if found {
-			if old.Hash == doc.Hash {
-				out = Unchanged
-				return nil
-			}
-			return fmt.Errorf("%w: %s", ErrConflict, id)
-		}
-		w := &putter{ctx: ctx, txn: txn, db: s.db, doc: &doc, text: a.Text}
-		defer w.close()
-		if err := w.put(d); err != nil {
-			return err
-		}
-		out = Added
-		return nil
-	})
-	if errors.Is(err, badger.ErrTxnTooBig) {
-		return 0, fmt.Errorf("graph: put %s: %w", id, ErrTooBig)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("graph: put %s: %w", id, err)
-	}
-	return out, nil
+	}, nil
 }
 
 func first(a, b string) string {
@@ -131,15 +105,18 @@ type putter struct {
 	doc  *Document
 	text string
 
-	stats  map[string]int // counter key -> delta, written once at the end
+	b      *batch // the transaction's shared state: counters, snapshot
 	db     *badger.DB
-	snap   *badger.Txn         // read-only view of what was committed before; see findQuote
 	fresh  map[string]bool     // global IDs created by this document
 	local  map[string]string   // document entity ID -> global ID
 	byName map[string]string   // NormName of any name in the document -> global ID
 	canon  map[string]string   // type and NormName of an entity's own name -> global ID
 	spans  map[string][][2]int // global ID -> mention spans in this document
 	order  []string            // global IDs in first-seen order
+
+	// speakerKeys: qs/ positions (date/qid) by speaker that this document
+	// set (true) or deleted (false); see batch.speakerKeys.
+	speakerKeys map[string]map[string]bool
 }
 
 func (w *putter) put(d extract.Document) error {
@@ -197,7 +174,7 @@ func (w *putter) put(d extract.Document) error {
 		return err
 	}
 	w.stat(statDocs, 1)
-	return w.flushStats()
+	return nil
 }
 
 func (w *putter) stat(name string, delta int) error {
@@ -205,37 +182,10 @@ func (w *putter) stat(name string, delta int) error {
 	return nil
 }
 
-// count adds delta to the counter at key when the document is written.
+// count adds delta to the counter at key when the batch is committed.
+// Nothing reads a counter while writing, so the sum is written once.
 func (w *putter) count(key string, delta int) {
-	if w.stats == nil {
-		w.stats = map[string]int{}
-	}
-	w.stats[key] += delta
-}
-
-func (w *putter) flushStats() error {
-	for key, d := range w.stats {
-		if err := addUint(w.txn, key, d); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// snapshot returns a read-only transaction over the data committed before
-// this document. Its iterators skip the sort of this transaction's pending
-// writes that an iterator of w.txn pays each time.
-func (w *putter) snapshot() *badger.Txn {
-	if w.snap == nil {
-		w.snap = w.db.NewTransaction(false)
-	}
-	return w.snap
-}
-
-func (w *putter) close() {
-	if w.snap != nil {
-		w.snap.Discard()
-	}
+	w.b.stats[key] += delta
 }
 
 // ref resolves an entity named in a fact: by its document ID, else by any
@@ -323,14 +273,6 @@ func (w *putter) entities(ents []extract.Entity) error {
 				known[n] = true
 			}
 		}
-		if !a.created {
-			if err := w.txn.Delete([]byte(kRank(ent.Type.String(), oldMentions, gid))); err != nil {
-				return err
-			}
-			if err := w.txn.Delete([]byte(kRank("*", oldMentions, gid))); err != nil {
-				return err
-			}
-		}
 		for _, n := range a.names {
 			ent.addName(n)
 		}
@@ -340,11 +282,15 @@ func (w *putter) entities(ents []extract.Entity) error {
 		ent.Mentions += a.mentions
 		ent.Documents++
 		if pub != "" {
+			// A date at either end of the span is filed already.
+			filed := pub == ent.FirstSeen || pub == ent.LastSeen
 			ent.FirstSeen, ent.LastSeen = minDate(ent.FirstSeen, pub), maxDate(ent.LastSeen, pub)
 			// One key per date, not a list in the record: the record
 			// stays small however long the entity is in the news.
-			if err := w.txn.Set([]byte(kEntDate(gid, pub)), nil); err != nil {
-				return err
+			if !filed {
+				if err := w.txn.Set([]byte(kEntDate(gid, pub)), nil); err != nil {
+					return err
+				}
 			}
 		}
 		if err := setJSON(w.txn, kEnt(gid), &ent); err != nil {
@@ -353,11 +299,7 @@ func (w *putter) entities(ents []extract.Entity) error {
 		if err := w.indexNames(&ent, known); err != nil {
 			return err
 		}
-		for _, t := range []string{ent.Type.String(), "*"} {
-			if err := w.txn.Set([]byte(kRank(t, ent.Mentions, gid)), nil); err != nil {
-				return err
-			}
-		}
+		w.b.moveRank(gid, ent.Type.String(), oldMentions, a.created, ent.Mentions)
 		if err := setJSON(w.txn, kMent(gid, w.doc.ID), w.spans[gid]); err != nil {
 			return err
 		}
@@ -674,31 +616,14 @@ func (w *putter) cooccurrences() error {
 		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
 	})
 	for _, p := range keys {
-		var c cooc
-		found, err := getJSON(w.txn, kCooc(p[0], p[1]), &c)
+		// The batch holds the edge until it commits (see batch.coocs):
+		// written once, however many of its documents add to it.
+		e, found, err := w.b.cooc(p)
 		if err != nil {
 			return err
 		}
-		if found {
-			for _, k := range []string{kCoocRank(p[0], c.Weight, p[1]), kCoocRank(p[1], c.Weight, p[0])} {
-				if err := w.txn.Delete([]byte(k)); err != nil {
-					return err
-				}
-			}
-		}
-		c.Weight += pairs[p]
-		c.Dates = addDate(c.Dates, w.doc.Published)
-		for _, k := range []string{kCoocRank(p[0], c.Weight, p[1]), kCoocRank(p[1], c.Weight, p[0])} {
-			if err := w.txn.Set([]byte(k), nil); err != nil {
-				return err
-			}
-		}
-		if err := setJSON(w.txn, kCooc(p[0], p[1]), &c); err != nil {
-			return err
-		}
-		if err := setJSON(w.txn, kCooc(p[1], p[0]), &c); err != nil {
-			return err
-		}
+		e.c.Weight += pairs[p]
+		e.c.Dates = addDate(e.c.Dates, w.doc.Published)
 		if !found {
 			if err := w.stat(statEdges, 1); err != nil {
 				return err
@@ -838,26 +763,23 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	}
 	// Reports of the same words come within weeks of each other: look at
 	// the speaker's quotes dated up to a quarter either side. Only earlier
-	// documents are searched (the snapshot): one article rarely quotes the
-	// same words twice in different lengths.
+	// documents are searched (the snapshot, and what earlier documents of
+	// the batch filed): one article rarely quotes the same words twice in
+	// different lengths.
 	lo, hi := shiftDate(date, -variantDays), shiftDate(date, variantDays)+"\xff"
-	prefix := pQSpeaker + sid + sep
 	var match string
 	checked := 0
-	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
-	opts.Prefix = []byte(prefix)
-	it := w.snapshot().NewIterator(opts)
-	defer it.Close()
-	for it.Seek([]byte(prefix + lo)); it.ValidForPrefix(opts.Prefix) && checked < 1000; it.Next() {
-		pos := string(it.Item().Key()[len(prefix):])
-		if pos >= hi {
-			break
-		}
+	try := func(pos string) (bool, error) {
 		checked++
-		var c Quote
+		// Only the words matter here: decoding the rest (a quote's
+		// sources grow with every outlet that reports it) would cost more
+		// the more the store holds.
+		var c struct {
+			ID       string   `json:"id"`
+			Variants []string `json:"variants"`
+		}
 		if _, err := getJSON(w.txn, kQuote(lastField(pos)), &c); err != nil {
-			return rec, false, err
+			return false, err
 		}
 		for _, v := range c.Variants {
 			if short := min(len(v), len(norm)); short == len(v) && len(strings.Fields(v)) < minVariantWords ||
@@ -866,18 +788,62 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 			}
 			if containsWords(v, norm) || containsWords(norm, v) {
 				match = c.ID
-				break
+				return true, nil
 			}
 		}
-		if match != "" {
-			break
+		return false, nil
+	}
+	if err := w.speakerQuotes(sid, lo, hi, func(pos string) (bool, error) {
+		if checked >= 1000 {
+			return true, nil
 		}
+		return try(pos)
+	}); err != nil {
+		return rec, false, err
 	}
 	if match == "" {
 		return rec, false, nil
 	}
 	found, err = getJSON(w.txn, kQuote(match), &rec)
 	return rec, found, err
+}
+
+// speakerQuotes calls fn with the date/qid positions of sid's quotes
+// dated in [lo, hi) by earlier documents, in order, until fn returns true:
+// those committed before the batch, as the batch's earlier documents left
+// them.
+func (w *putter) speakerQuotes(sid, lo, hi string, fn func(pos string) (bool, error)) error {
+	added, changed := w.b.speakerPositions(sid, lo, hi)
+	prefix := pQSpeaker + sid + sep
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Prefix = []byte(prefix)
+	it := w.b.snapshot().NewIterator(opts)
+	defer it.Close()
+	for it.Seek([]byte(prefix + lo)); it.ValidForPrefix(opts.Prefix); it.Next() {
+		pos := string(it.Item().Key()[len(prefix):])
+		if pos >= hi {
+			break
+		}
+		if _, ok := changed[pos]; ok {
+			continue // set again or deleted by the batch: see added
+		}
+		for len(added) > 0 && added[0] < pos {
+			if stop, err := fn(added[0]); stop || err != nil {
+				return err
+			}
+			added = added[1:]
+		}
+		if stop, err := fn(pos); stop || err != nil {
+			return err
+		}
+	}
+	for _, pos := range added {
+		if stop, err := fn(pos); stop || err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // variantDays is how far apart in days two reports of a quote's words may
@@ -894,12 +860,28 @@ func containsWords(long, short string) bool {
 
 // indexQuote writes rec and its index keys, removing those of old.
 func (w *putter) indexQuote(old, rec *Quote) error {
+	// Only the keys that change are written: a quote reported again
+	// usually keeps its date, speakers and words, and each key written is
+	// an insert into Badger's memtable.
+	newKeys := quoteIndexKeys(rec)
+	var oldKeys map[string]bool
 	oldWords := map[string]bool{}
 	if old != nil {
+		oldKeys = map[string]bool{}
 		for _, k := range quoteIndexKeys(old) {
+			oldKeys[k] = true
+		}
+		for _, k := range newKeys {
+			delete(oldKeys, k)
+		}
+		for k := range oldKeys {
 			if err := w.txn.Delete([]byte(k)); err != nil {
 				return err
 			}
+			w.noteSpeakerKey(k, false)
+		}
+		for _, k := range quoteIndexKeys(old) {
+			oldKeys[k] = true
 		}
 		for _, v := range old.Variants {
 			for _, wd := range quoteWords(v) {
@@ -934,12 +916,37 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 			w.count(kQWordN(wd), 1)
 		}
 	}
-	for _, k := range quoteIndexKeys(rec) {
+	for _, k := range newKeys {
+		if oldKeys[k] {
+			continue // there already
+		}
 		if err := w.txn.Set([]byte(k), nil); err != nil {
 			return err
 		}
+		w.noteSpeakerKey(k, true)
 	}
 	return setJSON(w.txn, kQuote(rec.ID), rec)
+}
+
+// noteSpeakerKey remembers a qs/ key set or deleted, for the variant
+// search of the batch's later documents (see speakerQuotes).
+func (w *putter) noteSpeakerKey(k string, set bool) {
+	if !strings.HasPrefix(k, pQSpeaker) {
+		return
+	}
+	sid, pos, ok := strings.Cut(k[len(pQSpeaker):], sep)
+	if !ok {
+		return
+	}
+	if w.speakerKeys == nil {
+		w.speakerKeys = map[string]map[string]bool{}
+	}
+	m := w.speakerKeys[sid]
+	if m == nil {
+		m = map[string]bool{}
+		w.speakerKeys[sid] = m
+	}
+	m[pos] = set
 }
 
 func quoteIndexKeys(q *Quote) []string {

@@ -15,9 +15,12 @@ import (
 )
 
 // FormatVersion is the version of the key layout this package writes. Open
-// refuses a store written with another version: a newer one it cannot
-// read, an older one lacks indexes the queries rely on (2 added cr/, 3
-// qsn/).
+// refuses a store of a newer version, which it cannot read. An older one
+// lacks indexes the queries rely on (2 added cr/, 3 qsn/): a read-write
+// Open rebuilds them and upgrades the store in place, a read-only one
+// refuses it (see upgrade.go and "Upgrades" in the package doc). A new
+// format must add its tables to upgradeSteps, or raise oldestUpgradable
+// if they cannot be rebuilt from the data.
 const FormatVersion = 3
 
 // Errors returned by the store. Callers test them with errors.Is.
@@ -51,6 +54,10 @@ type Options struct {
 	// in throughput. Off by default: a crash loses the last moments of
 	// writes, but never leaves half a document (each Put is one transaction).
 	SyncWrites bool
+
+	// tune, if set, adjusts Badger's options last; for tests that need
+	// small memtables or a low value threshold.
+	tune func(badger.Options) badger.Options
 }
 
 // Store is the knowledge graph. It is safe for concurrent use: any number of
@@ -66,6 +73,14 @@ type Store struct {
 	// generation counts the writes committed through this Store, so that
 	// a cache of answers can tell when it went stale.
 	generation atomic.Uint64
+
+	// counters holds committed values of the counters (s/, qn/, qsn/,
+	// cd/) that ingest batches read or wrote, so that a batch's counter
+	// updates skip their reads; valid while generation is countersGen
+	// (any other write bumps it). Guarded by putMu; bounded by
+	// maxCachedCounters.
+	counters    map[string]uint64
+	countersGen uint64
 }
 
 // Generation is a number that changes whenever a write through this Store
@@ -93,12 +108,19 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		// Writers are serialised by putMu, so Badger's conflict tracking
 		// of every key a transaction reads is pure cost.
 		WithDetectConflicts(false).
-		// Badger's defaults (64 MB memtables, up to five of them, and a
-		// 256 MB block cache) put a bulk ingest over 500 MB. Half-size
-		// memtables measured as fast (inserts into a smaller skiplist
-		// miss the cache less) at two thirds of the memory.
+		// Badger's defaults (64 MB memtables, up to five of them, four
+		// compactors and a 256 MB block cache) put a bulk ingest over
+		// 500 MB. Each memtable costs its size twice, in heap and in the
+		// mapped pages of its write-ahead log; 16 MB ones measured as fast
+		// as 32 and 64 MB ones (inserts into a smaller skiplist miss the
+		// cache less) and three of them (one filling, two being flushed)
+		// keep up. Each compactor builds tables in buffers of its own: at
+		// 10,000 articles four of them held 80 MB, and two keep up with
+		// one writer.
 		WithBlockCacheSize(64 << 20).
-		WithMemTableSize(32 << 20)
+		WithMemTableSize(16 << 20).
+		WithNumMemtables(3).
+		WithNumCompactors(2)
 	if opts.InMemory {
 		// Smaller memtables: tests open many stores at once.
 		bo = badger.DefaultOptions("").WithInMemory(true).
@@ -107,6 +129,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 			WithBlockCacheSize(8 << 20)
 	} else if opts.ReadOnly {
 		bo = bo.WithReadOnly(true)
+	}
+	if opts.tune != nil {
+		bo = opts.tune(bo)
 	}
 	db, err := badger.Open(bo)
 	if err != nil && bo.ReadOnly && strings.Contains(err.Error(), "truncate required") {
@@ -124,6 +149,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}
 	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory}
+	if err := s.upgrade(ctx); err != nil { // see upgrade.go
+		db.Close()
+		return nil, err
+	}
 	if err := s.checkVersion(); err != nil {
 		db.Close()
 		return nil, err

@@ -46,6 +46,8 @@ func commands() map[string]command {
 		"backup":  {"write a backup of the store", runBackup},
 		"restore": {"load a backup into an empty store", runRestore},
 		"verify":  {"check the store's indexes against its data", runVerify},
+		"upgrade": {"upgrade a store of an older format in place", runUpgrade},
+		"delete":  {"delete documents and their share of the graph", runDelete},
 		"health":  {"ask a running server whether it is healthy", runHealth},
 	}
 }

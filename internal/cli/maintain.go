@@ -89,7 +89,7 @@ func runRestore(ctx context.Context, env Env, args []string) int {
 func runVerify(ctx context.Context, env Env, args []string) int {
 	fs := newFlags(env, "verify", "", "Checks every index of the store against the records it points to.")
 	data := dataFlag(fs, env)
-	gc := fs.Bool("gc", false, "also reclaim unused space in the value log")
+	gc := fs.Bool("gc", false, "also reclaim the disk space of deleted records (LSM compaction, then value-log GC)")
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -102,7 +102,7 @@ func runVerify(ctx context.Context, env Env, args []string) int {
 		return errorf(env, "verify: %s: %v", *data, err)
 	}
 	if *gc {
-		if err := store.RunGC(ctx); err != nil {
+		if err := store.Compact(ctx); err != nil {
 			return errorf(env, "verify: %v", err)
 		}
 	}

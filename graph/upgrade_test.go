@@ -1,0 +1,361 @@
+package graph_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
+)
+
+// The tables each format added, spelt out here rather than taken from the
+// upgrade code, so that a table the upgrade forgets shows up as a
+// difference.
+const (
+	tableCoocRank  = "cr\x00"  // format 2
+	tableSpeakerN  = "qsn\x00" // format 3
+	keyVersion     = "!version"
+	currentVersion = graph.FormatVersion
+)
+
+func version(v uint64) string { return string(binary.BigEndian.AppendUint64(nil, v)) }
+
+// lockedBuffer collects a store's log; Badger logs from its own goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func openLogged(ctx context.Context, dir string, readOnly bool) (*graph.Store, *lockedBuffer, error) {
+	var log lockedBuffer
+	s, err := graph.Open(ctx, graph.Options{Dir: dir, ReadOnly: readOnly,
+		Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	return s, &log, err
+}
+
+// upgradeBase builds a current store in a new directory from graphtest's
+// fixture and the seed articles as the extractor reads them, and returns
+// the directory, every key and value, and the answers of the queries.
+func upgradeBase(t *testing.T) (dir string, kv, answers map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	dir = t.TempDir()
+	s, err := graph.Open(ctx, graph.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := graphtest.Load(ctx, s); err != nil {
+		t.Fatalf("graphtest.Load: %v", err)
+	}
+	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
+	if len(seeds) < 2 {
+		t.Fatalf("want the seed articles in ../testdata/seeds, found %d", len(seeds))
+	}
+	ex := extract.New()
+	for i, p := range seeds {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := extract.Article{ID: filepath.Base(p), Text: string(text), Published: fmt.Sprintf("2017-10-%02d", 20+i)}
+		d, err := ex.Extract(ctx, a)
+		if err != nil {
+			t.Fatalf("Extract(%s): %v", a.ID, err)
+		}
+		if _, err := s.Ingest(ctx, a, d); err != nil {
+			t.Fatalf("Ingest(%s): %v", a.ID, err)
+		}
+	}
+	kv, err = graph.DumpKV(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{tableCoocRank, tableSpeakerN} {
+		if n := countPrefix(kv, table); n == 0 {
+			t.Fatalf("the base store has no %q keys: nothing to rebuild", table)
+		}
+	}
+	return dir, kv, queryAnswers(t, s)
+}
+
+func countPrefix(kv map[string]string, prefix string) int {
+	n := 0
+	for k := range kv {
+		if strings.HasPrefix(k, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// queryAnswers runs the queries that read the rebuilt tables (a speaker's
+// quotes and their total, neighbourhoods, co-occurrences) and a few
+// others, for every entity, and returns each answer as JSON by query.
+func queryAnswers(t *testing.T, s *graph.Store) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]string{}
+	add := func(q string, v any, err error) {
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[q] = string(b)
+	}
+	st, err := s.Stats(ctx)
+	add("Stats()", st, err)
+	ents, err := s.Entities(ctx, graph.EntityFilter{}, graph.Page{First: 1000})
+	add("Entities()", ents, err)
+	qs, err := s.Quotes(ctx, graph.QuoteFilter{}, graph.Page{First: 1000})
+	add("Quotes()", qs, err)
+	for _, e := range ents.Items {
+		l, err := s.Quotes(ctx, graph.QuoteFilter{Speaker: e.ID}, graph.Page{First: 2})
+		add(fmt.Sprintf("Quotes(speaker %s)", e.ID), l, err)
+		for _, depth := range []int{1, 2} {
+			g, err := s.Neighbourhood(ctx, e.ID, graph.NeighbourhoodOptions{Depth: depth, Limit: 4})
+			add(fmt.Sprintf("Neighbourhood(%s, depth %d)", e.ID, depth), g, err)
+		}
+		co, err := s.Cooccurring(ctx, e.ID, 3)
+		add(fmt.Sprintf("Cooccurring(%s, 3)", e.ID), co, err)
+		rel, err := s.Relations(ctx, e.ID, graph.Page{})
+		add(fmt.Sprintf("Relations(%s)", e.ID), rel, err)
+	}
+	return out
+}
+
+// diffKV lists the keys whose values differ, at most max of them.
+func diffKV(got, want map[string]string, max int) string {
+	var lines []string
+	for k, w := range want {
+		if g, ok := got[k]; !ok {
+			lines = append(lines, fmt.Sprintf("- %q", k))
+		} else if g != w {
+			lines = append(lines, fmt.Sprintf("~ %q = %q, want %q", k, g, w))
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			lines = append(lines, fmt.Sprintf("+ %q", k))
+		}
+	}
+	sort.Strings(lines)
+	if len(lines) > max {
+		lines = append(lines[:max], fmt.Sprintf("… and %d more", len(lines)-max))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "store")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestUpgrade turns a current store into a store of each older format, by
+// deleting what that format lacks and writing its version, and checks
+// that a read-write open upgrades it back to the same store, key for key
+// and byte for byte, after an upgrade interrupted after its first batch
+// too.
+func TestUpgrade(t *testing.T) {
+	ctx := context.Background()
+	base, want, wantAnswers := upgradeBase(t)
+	for _, tc := range []struct {
+		name        string
+		format      uint64
+		drop        []string          // tables the format lacks
+		set         map[string]string // keys a stray writer left
+		interrupted bool
+	}{
+		{name: "format 2", format: 2, drop: []string{tableSpeakerN}},
+		{name: "format 1", format: 1, drop: []string{tableCoocRank, tableSpeakerN}},
+		{name: "format 2 interrupted", format: 2, drop: []string{tableSpeakerN}, interrupted: true},
+		{name: "format 1 interrupted", format: 1, drop: []string{tableCoocRank, tableSpeakerN}, interrupted: true},
+		{name: "format 1 with stale keys", format: 1, drop: []string{tableCoocRank, tableSpeakerN},
+			set: map[string]string{
+				tableCoocRank + "person:nobody\x00\xff\xff\xff\xff\xff\xff\xff\xfeperson:none": "",
+				tableSpeakerN + "person:nobody": version(7),
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copyDir(t, base)
+			set := map[string]string{keyVersion: version(tc.format)}
+			for k, v := range tc.set {
+				set[k] = v
+			}
+			if err := graph.RewriteRaw(dir, tc.drop, set); err != nil {
+				t.Fatal(err)
+			}
+			old, err := graph.DumpDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range old {
+				for _, table := range tc.drop {
+					if _, stray := tc.set[k]; strings.HasPrefix(k, table) && !stray {
+						t.Fatalf("the format %d store keeps %q", tc.format, k)
+					}
+				}
+			}
+
+			// Read-only, the old store is refused with the way out, and
+			// left as it is.
+			if s, _, err := openLogged(ctx, dir, true); !errors.Is(err, graph.ErrOldVersion) ||
+				!strings.Contains(err.Error(), "read-write") || !strings.Contains(err.Error(), "newsgraph upgrade") {
+				if s != nil {
+					s.Close()
+				}
+				t.Fatalf("Open(format %d, read-only) error = %v, want ErrOldVersion saying to open it read-write", tc.format, err)
+			}
+			if got, err := graph.DumpDir(dir); err != nil || diffKV(got, old, 5) != "" {
+				t.Fatalf("a read-only open changed the store (%v):\n%s", err, diffKV(got, old, 5))
+			}
+
+			if tc.interrupted {
+				restore := graph.InterruptUpgrade(3)
+				s, _, err := openLogged(ctx, dir, false)
+				restore()
+				if !errors.Is(err, graph.ErrInterrupted) {
+					if s != nil {
+						s.Close()
+					}
+					t.Fatalf("Open(format %d, interrupted after a batch) error = %v, want ErrInterrupted", tc.format, err)
+				}
+				mid, err := graph.DumpDir(dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if mid[keyVersion] != version(tc.format) {
+					t.Fatalf("interrupted upgrade left version %x, want %d", mid[keyVersion], tc.format)
+				}
+				if diffKV(mid, old, 1) == "" {
+					t.Fatalf("the interrupted upgrade wrote nothing: it tests nothing")
+				}
+			}
+
+			s, log, err := openLogged(ctx, dir, false)
+			if err != nil {
+				t.Fatalf("Open(format %d, read-write) error = %v, want upgraded", tc.format, err)
+			}
+			defer s.Close()
+			wantLog := fmt.Sprintf("upgraded store %s from format %d to %d in ", dir, tc.format, currentVersion)
+			if !strings.Contains(log.String(), wantLog) {
+				t.Errorf("Open(format %d) logged %q, want a line with %q", tc.format, log.String(), wantLog)
+			}
+			if err := s.Verify(ctx); err != nil {
+				t.Errorf("Verify() after the upgrade = %v", err)
+			}
+			got, err := graph.DumpKV(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := diffKV(got, want, 20); d != "" {
+				t.Errorf("upgraded store differs from the original (- missing, + extra, ~ changed):\n%s", d)
+			}
+			answers := queryAnswers(t, s)
+			for q, w := range wantAnswers {
+				if answers[q] != w {
+					t.Errorf("%s = %.300s, want %.300s", q, answers[q], w)
+				}
+			}
+
+			// Upgraded once: opening again neither upgrades nor writes.
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			s2, log2, err := openLogged(ctx, dir, true)
+			if err != nil {
+				t.Fatalf("Open(upgraded, read-only) error = %v", err)
+			}
+			s2.Close()
+			if strings.Contains(log2.String(), "upgraded") {
+				t.Errorf("second open logged %q, want no upgrade", log2.String())
+			}
+		})
+	}
+}
+
+// TestUpgradeRefuses checks the stores an upgrade cannot rebuild: they are
+// refused, read-write too, with a message that says to ingest again, and
+// left as they are.
+func TestUpgradeRefuses(t *testing.T) {
+	ctx := context.Background()
+	base := t.TempDir()
+	s, err := graph.Open(ctx, graph.Options{Dir: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := graphtest.Load(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		drop []string
+		set  map[string]string
+	}{
+		{"older than any upgradable format", []string{tableCoocRank, tableSpeakerN},
+			map[string]string{keyVersion: version(graph.OldestUpgradable - 1)}},
+		// The first stores of format 1 filed names as n/NAME/EID and
+		// relations as re/EID/RID.
+		{"format 1 with names by entity", []string{tableCoocRank, tableSpeakerN, "n\x00"},
+			map[string]string{keyVersion: version(1), "n\x00anna berg\x00person:anna-berg": "\x01"}},
+		{"format 1 with relations by one end", []string{tableCoocRank, tableSpeakerN, "re\x00"},
+			map[string]string{keyVersion: version(1), "re\x00person:anna-berg\x00r0123": ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copyDir(t, base)
+			if err := graph.RewriteRaw(dir, tc.drop, tc.set); err != nil {
+				t.Fatal(err)
+			}
+			old, err := graph.DumpDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, readOnly := range []bool{true, false} {
+				s, _, err := openLogged(ctx, dir, readOnly)
+				if !errors.Is(err, graph.ErrOldVersion) || !strings.Contains(err.Error(), "ingest the articles again") {
+					if s != nil {
+						s.Close()
+					}
+					t.Errorf("Open(read-only %v) error = %v, want ErrOldVersion saying to ingest again", readOnly, err)
+				}
+			}
+			if got, err := graph.DumpDir(dir); err != nil || diffKV(got, old, 5) != "" {
+				t.Errorf("a refused open changed the store (%v):\n%s", err, diffKV(got, old, 5))
+			}
+		})
+	}
+}
