@@ -9,6 +9,7 @@
 #   SIZES     generated store sizes for the growth and load tests (default "1000 10000")
 #   RATE      open-loop rate of the load test, req/s (default 1000)
 #   DURATION  measured time of each load test (default 20s)
+#   CACHE_MB  answer cache of the server in the cached runs (default 256)
 #   WORK      scratch directory (default /tmp/newsgraph-bench); stores are kept
 #             there, so a second run with the same SIZES reuses them (REBUILD=1 to rebuild)
 #   NEWSGRAPH_CORPUS  bbc.jsonl (default: found above the repository)
@@ -20,6 +21,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
 RATE=${RATE:-1000}
 DURATION=${DURATION:-20s}
+CACHE_MB=${CACHE_MB:-256}
 WORK=${WORK:-/tmp/newsgraph-bench}
 PORT=${PORT:-18080}
 mkdir -p "$WORK"
@@ -122,21 +124,30 @@ for n in $SIZES; do
 	secs=$(grep 'Elapsed (wall' "$WORK/ingest-$n.log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 	echo "ingest wall: ${secs}s = $(awk "BEGIN{printf \"%.2f\", 1000*$secs/$n}") ms/article; $(grep 'Maximum resident' "$WORK/ingest-$n.log" | sed 's/^\s*//'); store $(du -sh "$store" | cut -f1)"
 
-	"$WORK/newsgraph" serve --data "$store" --addr "127.0.0.1:$PORT" > "$WORK/serve-$n.log" 2>&1 &
-	server_pid=$!
-	for _ in $(seq 1 100); do
-		curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null 2>&1 && break
-		sleep 0.2
+	# First with the answer cache off (every query runs: what a cache miss
+	# costs), then on, warmed by a run at saturation first.
+	for cache in 0 "$CACHE_MB"; do
+		"$WORK/newsgraph" serve --data "$store" --addr "127.0.0.1:$PORT" --cache-mb "$cache" > "$WORK/serve-$n.log" 2>&1 &
+		server_pid=$!
+		for _ in $(seq 1 100); do
+			curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null 2>&1 && break
+			sleep 0.2
+		done
+		if [ "$cache" = 0 ]; then
+			echo "answer cache off; per query kind, closed loop, 1 worker, 5s each (latency without queueing):"
+			for k in speaker contains entity neighbourhood; do
+				load "$k" -rate 0 -concurrency 1 -duration 5s -warmup 1s -queries "$k" | grep -E "^$k |server CPU"
+			done
+		else
+			echo "answer cache on ($cache MB), warmed by $DURATION at saturation:"
+			load warm -rate 0 -concurrency 16 -duration "$DURATION" -warmup 0s > /dev/null
+		fi
+		echo "open loop at $RATE req/s:"
+		load open -rate "$RATE" -duration "$DURATION" -warmup 3s
+		echo "closed loop (saturation), 16 workers:"
+		load saturation -rate 0 -concurrency 16 -duration "$DURATION" -warmup 2s
+		stop_server
 	done
-	echo "per query kind, closed loop, 1 worker, 5s each (latency without queueing):"
-	for k in speaker contains entity neighbourhood; do
-		load "$k" -rate 0 -concurrency 1 -duration 5s -warmup 1s -queries "$k" | grep -E "^$k |server CPU"
-	done
-	echo "open loop at $RATE req/s:"
-	load open -rate "$RATE" -duration "$DURATION" -warmup 3s
-	echo "closed loop (saturation), 16 workers:"
-	load saturation -rate 0 -concurrency 16 -duration "$DURATION" -warmup 2s
-	stop_server
 done
 
 section "Growth, in process (BenchmarkGrowth): ns/op per size and the ratio largest/smallest"
