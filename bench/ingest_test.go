@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -153,23 +152,7 @@ func BenchmarkGrowth(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			for _, k := range querymix.Kinds {
-				b.Run("query="+string(k), func(b *testing.B) {
-					p := querymix.NewPicker([]querymix.Kind{k}, targets, 1)
-					var lat []time.Duration
-					for i := 0; b.Loop(); i++ {
-						r := p.Next(i)
-						t := time.Now()
-						if _, err := post(ctx, r); err != nil {
-							b.Fatalf("%s %v: %v", k, r.Variables, err)
-						}
-						lat = append(lat, time.Since(t))
-					}
-					slices.Sort(lat)
-					b.ReportMetric(float64(lat[len(lat)/2])/1e6, "p50-ms")
-					b.ReportMetric(float64(lat[(len(lat)*99)/100])/1e6, "p99-ms")
-				})
-			}
+			benchQueryKinds(b, ctx, post, targets)
 			b.Run("ingest", func(b *testing.B) {
 				x := extract.New()
 				words := 0

@@ -35,6 +35,12 @@ func BenchmarkQueries(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchQueryKinds(b, ctx, post, targets)
+}
+
+// benchQueryKinds runs one sub-benchmark per query kind of the load test,
+// one query per op, reporting p50 and p99 in ms beside ns/op.
+func benchQueryKinds(b *testing.B, ctx context.Context, post querymix.Poster, targets querymix.Targets) {
 	for _, k := range querymix.Kinds {
 		b.Run("query="+string(k), func(b *testing.B) {
 			p := querymix.NewPicker([]querymix.Kind{k}, targets, 1)

@@ -226,53 +226,15 @@ func (d *deleter) facts() error {
 		return err
 	}
 	needle := append([]byte(`"doc":`), docJSON...)
-	var quotes []Quote
-	var events []Event
-	var rels []Relation
-	collect := func(prefix string, decode func([]byte) error) error {
-		return eachValue(d.ctx, d.txn, prefix, func(_ string, b []byte) error {
-			if !bytes.Contains(b, needle) {
-				return nil
-			}
-			return decode(b)
-		})
-	}
-	err = collect(pQuote, func(b []byte) error {
-		var q Quote
-		if err := json.Unmarshal(b, &q); err != nil {
-			return err
-		}
-		if d.hasSource(q.Sources) {
-			quotes = append(quotes, q)
-		}
-		return nil
-	})
+	quotes, err := withSource(d, pQuote, needle, func(q *Quote) []Source { return q.Sources })
 	if err != nil {
 		return fmt.Errorf("quotes: %w", err)
 	}
-	err = collect(pEvent, func(b []byte) error {
-		var e Event
-		if err := json.Unmarshal(b, &e); err != nil {
-			return err
-		}
-		if d.hasSource(e.Sources) {
-			events = append(events, e)
-		}
-		return nil
-	})
+	events, err := withSource(d, pEvent, needle, func(e *Event) []Source { return e.Sources })
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
-	err = collect(pRel, func(b []byte) error {
-		var r Relation
-		if err := json.Unmarshal(b, &r); err != nil {
-			return err
-		}
-		if d.hasSource(r.Sources) {
-			rels = append(rels, r)
-		}
-		return nil
-	})
+	rels, err := withSource(d, pRel, needle, func(r *Relation) []Source { return r.Sources })
 	if err != nil {
 		return fmt.Errorf("relations: %w", err)
 	}
@@ -292,6 +254,27 @@ func (d *deleter) facts() error {
 		}
 	}
 	return nil
+}
+
+// withSource reads the table under prefix whole and returns the records
+// with a source in the document; needle, the document's JSON form, skips
+// most records before they are decoded.
+func withSource[T any](d *deleter, prefix string, needle []byte, sources func(*T) []Source) ([]T, error) {
+	var out []T
+	err := eachValue(d.ctx, d.txn, prefix, func(_ string, b []byte) error {
+		if !bytes.Contains(b, needle) {
+			return nil
+		}
+		var rec T
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return err
+		}
+		if d.hasSource(sources(&rec)) {
+			out = append(out, rec)
+		}
+		return nil
+	})
+	return out, err
 }
 
 func (d *deleter) hasSource(ss []Source) bool {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/corpus"
 )
 
 // deleteArticles returns the articles of the delete tests: A, the ones
@@ -459,36 +460,9 @@ func TestDeleteNamedOnly(t *testing.T) {
 // across them in every combination.
 func recombined(t *testing.T, n int, seed uint64) []extract.Article {
 	t.Helper()
-	var texts []string
-	files, _ := filepath.Glob("../testdata/seeds/*.txt")
-	for _, p := range files {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
-	dev, _ := filepath.Glob("../testdata/devset/*.json")
-	for _, p := range dev {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var a struct{ Text string }
-		if json.Unmarshal(b, &a) == nil && a.Text != "" {
-			texts = append(texts, a.Text)
-		}
-	}
-	var paras []string
-	for _, text := range texts {
-		for _, p := range strings.Split(text, "\n") {
-			if p = strings.TrimSpace(p); len(p) > 40 {
-				paras = append(paras, p)
-			}
-		}
-	}
-	if len(paras) < 20 {
-		t.Fatalf("only %d paragraphs of test articles found", len(paras))
+	paras, err := corpus.Paragraphs("..")
+	if err != nil {
+		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(seed, 11))
 	arts := make([]extract.Article, n)

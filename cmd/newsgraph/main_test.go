@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/corpus"
 )
 
 // binary is the newsgraph command built once for these tests: they run it
@@ -57,36 +58,9 @@ func newsgraph(t *testing.T, args ...string) (stdout, stderr string, code int) {
 // material generated articles are drawn from.
 func paragraphs(t *testing.T) []string {
 	t.Helper()
-	var texts []string
-	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
-	dev, _ := filepath.Glob("../../testdata/devset/*.json")
-	for _, p := range dev {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var a struct{ Text string }
-		if json.Unmarshal(b, &a) == nil && a.Text != "" {
-			texts = append(texts, a.Text)
-		}
-	}
-	var paras []string
-	for _, text := range texts {
-		for _, p := range strings.Split(text, "\n") {
-			if p = strings.TrimSpace(p); len(p) > 40 {
-				paras = append(paras, p)
-			}
-		}
-	}
-	if len(paras) < 20 {
-		t.Fatalf("only %d paragraphs of test articles found", len(paras))
+	paras, err := corpus.Paragraphs("../..")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return paras
 }
