@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -725,7 +726,56 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 
 // DocumentInfo returns a document without its text, or ErrNotFound.
 func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
-	return s.document(ctx, id, false)
+	gen := s.Generation()
+	if d, ok := s.docInfo.get(gen, id); ok {
+		return d, nil
+	}
+	d, err := s.document(ctx, id, false)
+	// A write that committed while reading may show in d: keep only what
+	// was read within one generation.
+	if err == nil && s.Generation() == gen {
+		s.docInfo.put(gen, id, d)
+	}
+	return d, err
+}
+
+// docInfoCache keeps the documents DocumentInfo read, without their text,
+// until the next write. Every source of a quote, event or relation names a
+// document, and a page of a well-reported speaker's quotes names hundreds,
+// mostly the same ones from request to request: each would be a Badger
+// read and a decode. It holds at most maxCachedDocInfo documents (tens of
+// megabytes) and is emptied when full, or when the generation moves on.
+type docInfoCache struct {
+	mu   sync.Mutex
+	gen  uint64
+	docs map[string]Document
+}
+
+const maxCachedDocInfo = 1 << 17
+
+func (c *docInfoCache) get(gen uint64, id string) (Document, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return Document{}, false
+	}
+	d, ok := c.docs[id]
+	return d, ok
+}
+
+func (c *docInfoCache) put(gen uint64, id string, d Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen < c.gen {
+		return
+	}
+	if gen > c.gen || len(c.docs) >= maxCachedDocInfo {
+		c.gen, c.docs = gen, nil
+	}
+	if c.docs == nil {
+		c.docs = map[string]Document{}
+	}
+	c.docs[id] = d
 }
 
 func (s *Store) document(ctx context.Context, id string, text bool) (Document, error) {

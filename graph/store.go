@@ -81,6 +81,9 @@ type Store struct {
 	// maxCachedCounters.
 	counters    map[string]uint64
 	countersGen uint64
+
+	// docInfo keeps what DocumentInfo read; see docInfoCache.
+	docInfo docInfoCache
 }
 
 // Generation is a number that changes whenever a write through this Store
