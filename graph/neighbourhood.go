@@ -56,6 +56,9 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	// Without a window and without edge dates, co-occurrences are read
 	// off the weight index, keys only.
 	dates := dr.any() || !o.NoEdgeDates
+	// Read before the view, so that what is cached from it is never
+	// filed under a newer generation than the data it saw.
+	gen := s.Generation()
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		centre, err := resolveEntity(txn, entity)
 		if err != nil {
@@ -160,7 +163,16 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, c.c))
 			}
 		}
-		rels, err := relationsAmong(ctx, w, order, dr)
+		rels, err := relationsAmong(ctx, w, order, dr, func(txn *badger.Txn, rid string) (relationHead, error) {
+			if r, ok := s.relHeads.get(gen, rid); ok {
+				return r, nil
+			}
+			r, err := getRelationHead(txn, rid)
+			if err == nil && r.ID != "" {
+				s.relHeads.put(gen, rid, r)
+			}
+			return r, err
+		})
 		sg.Edges = append(sg.Edges, rels...)
 		return err
 	})
@@ -175,7 +187,8 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 // the sorted set: a run of keys to non-members is skipped with a seek, so
 // a hub with thousands of relations costs about a seek per member, not a
 // read per relation; only the relations returned are decoded.
-func relationsAmong(ctx context.Context, w *keyWalker, set []string, dr dateRange) ([]Edge, error) {
+func relationsAmong(ctx context.Context, w *keyWalker, set []string, dr dateRange,
+	head func(txn *badger.Txn, rid string) (relationHead, error)) ([]Edge, error) {
 	members := slices.Clone(set)
 	slices.Sort(members)
 	var rids []string
@@ -196,15 +209,16 @@ func relationsAmong(ctx context.Context, w *keyWalker, set []string, dr dateRang
 	}
 	var out []Edge
 	for _, rid := range rids {
-		r, err := getRelationHead(w.txn, rid)
+		r, err := head(w.txn, rid)
 		if err != nil {
 			return nil, err
 		}
 		if r.ID == "" || !dr.overlaps(r.Dates) {
 			continue
 		}
+		// A copy: the head may be shared through the Store's cache.
 		e := Edge{ID: r.ID, Source: r.Subject, Target: r.Object, Type: r.Predicate,
-			Weight: float64(r.sources), Dates: r.Dates}
+			Weight: float64(r.sources), Dates: slices.Clone(r.Dates)}
 		if len(r.Dates) > 0 {
 			e.FirstSeen, e.LastSeen = r.Dates[0], r.Dates[len(r.Dates)-1]
 		}

@@ -739,43 +739,47 @@ func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
 	return d, err
 }
 
-// docInfoCache keeps the documents DocumentInfo read, without their text,
-// until the next write. Every source of a quote, event or relation names a
-// document, and a page of a well-reported speaker's quotes names hundreds,
-// mostly the same ones from request to request: each would be a Badger
-// read and a decode. It holds at most maxCachedDocInfo documents (tens of
-// megabytes) and is emptied when full, or when the generation moves on.
-type docInfoCache struct {
+// genCache keeps records read from the store until the next write (the
+// Store's generation moves on), for the records that queries read over and
+// over: every source of a quote names a document, a page of a
+// well-reported speaker's quotes names hundreds, and a neighbourhood reads
+// the same relations between well-known people; each would be a Badger
+// read and a decode. It holds at most maxCached records and is emptied
+// when full. The zero value is ready to use.
+type genCache[V any] struct {
 	mu   sync.Mutex
 	gen  uint64
-	docs map[string]Document
+	recs map[string]V
 }
 
-const maxCachedDocInfo = 1 << 17
+const maxCached = 1 << 17
 
-func (c *docInfoCache) get(gen uint64, id string) (Document, bool) {
+func (c *genCache[V]) get(gen uint64, id string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gen {
-		return Document{}, false
+		var zero V
+		return zero, false
 	}
-	d, ok := c.docs[id]
-	return d, ok
+	v, ok := c.recs[id]
+	return v, ok
 }
 
-func (c *docInfoCache) put(gen uint64, id string, d Document) {
+// put keeps v, read at generation gen; a record read at an older
+// generation than the cache's is dropped.
+func (c *genCache[V]) put(gen uint64, id string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen < c.gen {
 		return
 	}
-	if gen > c.gen || len(c.docs) >= maxCachedDocInfo {
-		c.gen, c.docs = gen, nil
+	if gen > c.gen || len(c.recs) >= maxCached {
+		c.gen, c.recs = gen, nil
 	}
-	if c.docs == nil {
-		c.docs = map[string]Document{}
+	if c.recs == nil {
+		c.recs = map[string]V{}
 	}
-	c.docs[id] = d
+	c.recs[id] = v
 }
 
 func (s *Store) document(ctx context.Context, id string, text bool) (Document, error) {

@@ -82,8 +82,10 @@ type Store struct {
 	counters    map[string]uint64
 	countersGen uint64
 
-	// docInfo keeps what DocumentInfo read; see docInfoCache.
-	docInfo docInfoCache
+	// docInfo and relHeads keep what DocumentInfo and Neighbourhood read;
+	// see genCache.
+	docInfo  genCache[Document]
+	relHeads genCache[relationHead]
 }
 
 // Generation is a number that changes whenever a write through this Store
