@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -1133,6 +1134,17 @@ func (s *Store) Compact(ctx context.Context) error {
 	}
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	// Compaction drops old versions only below Badger's read watermark,
+	// which a goroutine of Badger's own moves up from zero after an open:
+	// flattening at once after an open (as a test or a CLI does) can keep
+	// every deleted version on a busy machine. Give it a moment.
+	if wait := time.Until(s.opened.Add(time.Second)); wait > 0 {
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 	if !s.db.Opts().InMemory {
 		if err := s.db.Flatten(1); err != nil {

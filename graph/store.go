@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -82,6 +83,9 @@ type Store struct {
 	counters    map[string]uint64
 	countersGen uint64
 
+	// opened is when Open returned; see Compact.
+	opened time.Time
+
 	// docInfo and relHeads keep what DocumentInfo and Neighbourhood read;
 	// see genCache.
 	docInfo  genCache[Document]
@@ -153,7 +157,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}
-	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory}
+	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, opened: time.Now()}
 	if err := s.upgrade(ctx); err != nil { // see upgrade.go
 		db.Close()
 		return nil, err
