@@ -213,17 +213,7 @@ func (d *doc) resolveRoleSynonyms() {
 			if !ok {
 				continue
 			}
-			who := -1
-			for _, r := range d.roles {
-				if !containsFold(titles, r.title) || r.person < 0 {
-					continue
-				}
-				if who >= 0 && who != r.person {
-					who = -2
-					break
-				}
-				who = r.person
-			}
+			who := d.soleHolder(func(title string) bool { return containsFold(titles, title) })
 			if who < 0 {
 				continue
 			}

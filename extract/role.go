@@ -300,16 +300,7 @@ type theTitle struct {
 // role in the document, if there is exactly one.
 func (d *doc) resolveTheTitles() {
 	for _, tt := range d.theTitles {
-		who := -1
-		for _, r := range d.roles {
-			if strings.EqualFold(r.title, tt.title) {
-				if who >= 0 && who != r.person {
-					who = -2
-					break
-				}
-				who = r.person
-			}
-		}
+		who := d.soleHolder(func(title string) bool { return strings.EqualFold(title, tt.title) })
 		if who < 0 {
 			continue
 		}
@@ -318,4 +309,20 @@ func (d *doc) resolveTheTitles() {
 			typ: kind.Person, key: d.spanText(start, end), ent: who, nominal: true, nomHead: strings.ToLower(tt.title)})
 		d.ents[who].addForm(d.spanText(start, end))
 	}
+}
+
+// soleHolder returns the one person who holds a role whose title match
+// accepts, or -1 when nobody or more than one person does.
+func (d *doc) soleHolder(match func(title string) bool) int {
+	who := -1
+	for _, r := range d.roles {
+		if r.person < 0 || !match(r.title) {
+			continue
+		}
+		if who >= 0 && who != r.person {
+			return -1
+		}
+		who = r.person
+	}
+	return who
 }

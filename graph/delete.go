@@ -952,26 +952,30 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 
 // removeEntity deletes an entity no document mentions and no fact names,
 // with its name, word and rank keys and counters.
+// unfileName takes entity id out of the name index entry of nn.
+func (d *deleter) unfileName(nn, id string) error {
+	es, err := namesAt(d.txn, nn)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(es, func(x nameEntry) bool { return x.ID == id })
+	if i < 0 {
+		return nil
+	}
+	if es = slices.Delete(es, i, i+1); len(es) == 0 {
+		return d.txn.Delete([]byte(kName(nn)))
+	}
+	return setJSON(d.txn, kName(nn), es)
+}
+
 func (d *deleter) removeEntity(e *Entity) error {
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		nn := NormName(n)
 		if nn == "" || len(nn) > 256 {
 			continue
 		}
-		es, err := namesAt(d.txn, nn)
-		if err != nil {
+		if err := d.unfileName(nn, e.ID); err != nil {
 			return err
-		}
-		if i := slices.IndexFunc(es, func(x nameEntry) bool { return x.ID == e.ID }); i >= 0 {
-			es = slices.Delete(es, i, i+1)
-			if len(es) == 0 {
-				err = d.txn.Delete([]byte(kName(nn)))
-			} else {
-				err = setJSON(d.txn, kName(nn), es)
-			}
-			if err != nil {
-				return err
-			}
 		}
 		for _, t := range strings.Fields(nn) {
 			if err := d.txn.Delete([]byte(kTok(t, e.ID))); err != nil {
@@ -1064,20 +1068,8 @@ func (d *deleter) names(e *Entity) error {
 			continue
 		}
 		keptNorm[nn] = true // once
-		es, err := namesAt(d.txn, nn)
-		if err != nil {
+		if err := d.unfileName(nn, e.ID); err != nil {
 			return err
-		}
-		if i := slices.IndexFunc(es, func(x nameEntry) bool { return x.ID == e.ID }); i >= 0 {
-			es = slices.Delete(es, i, i+1)
-			if len(es) == 0 {
-				err = d.txn.Delete([]byte(kName(nn)))
-			} else {
-				err = setJSON(d.txn, kName(nn), es)
-			}
-			if err != nil {
-				return err
-			}
 		}
 		for _, t := range strings.Fields(nn) {
 			if !keptTok[t] {

@@ -311,11 +311,7 @@ func TestDeleteThenIngestAgain(t *testing.T) {
 	s := openDisk(t, t.TempDir())
 	ingestAll(t, s, as)
 	ingestAll(t, s, bs)
-	for _, b := range bs {
-		if err := s.Delete(ctx, b.ID); err != nil {
-			t.Fatalf("Delete(%s) = %v, want nil", b.ID, err)
-		}
-	}
+	deleteAll(t, s, bs, false)
 	ingestAll(t, s, bs)
 	if err := s.Verify(ctx); err != nil {
 		t.Fatal(err)
@@ -330,7 +326,6 @@ func TestDeleteThenIngestAgain(t *testing.T) {
 // the records), and what cannot be undone stays, but the store must
 // verify and hold no trace of the document.
 func TestDeleteBeforeOthers(t *testing.T) {
-	ctx := context.Background()
 	as, bs := deleteArticles(t)
 	ref := openDisk(t, t.TempDir())
 	ingestAll(t, ref, as)
@@ -339,14 +334,7 @@ func TestDeleteBeforeOthers(t *testing.T) {
 	s := openDisk(t, t.TempDir())
 	ingestAll(t, s, bs)
 	ingestAll(t, s, as)
-	for _, b := range bs {
-		if err := s.Delete(ctx, b.ID); err != nil {
-			t.Fatalf("Delete(%s) = %v, want nil", b.ID, err)
-		}
-		if err := s.Verify(ctx); err != nil {
-			t.Fatalf("after Delete(%s): %v", b.ID, err)
-		}
-	}
+	deleteAll(t, s, bs, true)
 	got := dumpStore(t, s)
 	for _, l := range got {
 		for _, b := range bs {
@@ -483,7 +471,6 @@ func recombined(t *testing.T, n int, seed uint64) []extract.Article {
 // TestDeleteRecombined is TestDeleteUndoesIngest on articles recombined
 // from shared paragraphs, for several draws.
 func TestDeleteRecombined(t *testing.T) {
-	ctx := context.Background()
 	for seed := range uint64(4) {
 		t.Run(fmt.Sprint("draw", seed), func(t *testing.T) {
 			arts := recombined(t, 24, seed)
@@ -493,14 +480,7 @@ func TestDeleteRecombined(t *testing.T) {
 			want := dumpStore(t, ref)
 			s := openDisk(t, t.TempDir())
 			ingestAll(t, s, arts)
-			for _, b := range bs {
-				if err := s.Delete(ctx, b.ID); err != nil {
-					t.Fatalf("Delete(%s) = %v, want nil", b.ID, err)
-				}
-				if err := s.Verify(ctx); err != nil {
-					t.Fatalf("after Delete(%s): %v", b.ID, err)
-				}
-			}
+			deleteAll(t, s, bs, true)
 			got := dumpStore(t, s)
 			if diff := diffDumps(mergeChoicesOut(t, got), mergeChoicesOut(t, want)); diff != "" {
 				t.Errorf("A+B, then B deleted, differs from A alone (- only in A, + only after the delete):\n%s", diff)
@@ -589,5 +569,22 @@ func TestDeleteTooBig(t *testing.T) {
 	}
 	if s.Generation() != gen {
 		t.Errorf("a refused Delete moved Generation() from %d to %d", gen, s.Generation())
+	}
+}
+
+// deleteAll deletes arts from s, checking the store after each delete when
+// verify is set.
+func deleteAll(t *testing.T, s *Store, arts []extract.Article, verify bool) {
+	t.Helper()
+	for _, a := range arts {
+		if err := s.Delete(context.Background(), a.ID); err != nil {
+			t.Fatalf("Delete(%s) = %v, want nil", a.ID, err)
+		}
+		if !verify {
+			continue
+		}
+		if err := s.Verify(context.Background()); err != nil {
+			t.Fatalf("after Delete(%s): %v", a.ID, err)
+		}
 	}
 }

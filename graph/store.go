@@ -178,24 +178,7 @@ func (s *Store) Close() error {
 }
 
 func (s *Store) checkVersion() error {
-	var v uint64
-	found := false
-	err := s.db.View(func(txn *badger.Txn) error {
-		item, err := txn.Get([]byte(keyVersion))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		return item.Value(func(b []byte) error {
-			if len(b) != 8 {
-				return fmt.Errorf("graph: version key holds %d bytes, want 8", len(b))
-			}
-			v, found = binary.BigEndian.Uint64(b), true
-			return nil
-		})
-	})
+	v, found, err := readFormat(s.db)
 	if err != nil {
 		return fmt.Errorf("graph: read format version: %w", err)
 	}

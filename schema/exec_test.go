@@ -13,15 +13,16 @@ import (
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
-// TestLeanMatchesGraphQLGo checks that the lean executor answers exactly
-// what graphql-go answers, and leaves to graphql-go what it must.
-func TestLeanMatchesGraphQLGo(t *testing.T) {
+// fixtureSchema is the schema over an in-memory store holding graphtest's
+// fixture.
+func fixtureSchema(t *testing.T) graphql.Schema {
+	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, graph.Options{InMemory: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	t.Cleanup(func() { store.Close() })
 	if err := graphtest.Load(ctx, store); err != nil {
 		t.Fatal(err)
 	}
@@ -29,6 +30,14 @@ func TestLeanMatchesGraphQLGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// TestLeanMatchesGraphQLGo checks that the lean executor answers exactly
+// what graphql-go answers, and leaves to graphql-go what it must.
+func TestLeanMatchesGraphQLGo(t *testing.T) {
+	ctx := context.Background()
+	s := fixtureSchema(t)
 	for _, tc := range []struct {
 		name  string
 		query string
@@ -105,18 +114,7 @@ func TestLeanMatchesGraphQLGo(t *testing.T) {
 // an entity record shows what the whole record shows.
 func TestEntityHeadAnswers(t *testing.T) {
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if err := graphtest.Load(ctx, store); err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(store)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := fixtureSchema(t)
 	run := func(q string) []any {
 		res := Execute(ctx, s, Request{Query: q}, Options{})
 		if len(res.Errors) > 0 {

@@ -5,10 +5,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/gexf"
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
-	"github.com/newsgraph/newsgraph/kind"
 )
 
 // FuzzWrite checks that any IDs, labels and predicates give well-formed
@@ -20,13 +18,7 @@ func FuzzWrite(f *testing.F) {
 		if id1 == id2 {
 			return
 		}
-		g := &exporttest.Graph{
-			Nodes: []graph.Node{
-				{ID: id1, Label: label, Type: label, Aliases: []string{label, id2}, Dates: []string{date}, FirstSeen: date},
-				{ID: id2, Label: id1, Roles: []string{pred}},
-			},
-			Edges: []graph.Edge{{ID: label, Source: id1, Target: id2, Type: kind.Predicate(pred), Weight: 1, Dates: []string{date}}},
-		}
+		g := exporttest.Fuzzed(id1, id2, label, pred, date)
 		var buf bytes.Buffer
 		if err := gexf.Write(context.Background(), &buf, g.Walker(), gexf.Options{Dynamic: true}); err != nil {
 			t.Fatal(err)

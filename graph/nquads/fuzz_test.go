@@ -5,10 +5,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/internal/exporttest"
 	"github.com/newsgraph/newsgraph/graph/nquads"
-	"github.com/newsgraph/newsgraph/kind"
 )
 
 // FuzzWrite checks that any IDs, labels and predicates give statements the
@@ -20,13 +18,7 @@ func FuzzWrite(f *testing.F) {
 		if id1 == id2 {
 			return
 		}
-		g := &exporttest.Graph{
-			Nodes: []graph.Node{
-				{ID: id1, Label: label, Type: label, Aliases: []string{label, id2}, Dates: []string{date}, FirstSeen: date},
-				{ID: id2, Label: id1, Roles: []string{pred}},
-			},
-			Edges: []graph.Edge{{ID: label, Source: id1, Target: id2, Type: kind.Predicate(pred), Weight: 1, Dates: []string{date}}},
-		}
+		g := exporttest.Fuzzed(id1, id2, label, pred, date)
 		for _, dg := range []bool{false, true} {
 			var buf bytes.Buffer
 			if err := nquads.Write(context.Background(), &buf, g.Walker(), nquads.Options{Dgraph: dg}); err != nil {

@@ -80,6 +80,19 @@ func Small() *Graph {
 	}
 }
 
+// Fuzzed is the two-node, one-edge graph the exporters' fuzz targets
+// build from arbitrary strings: every field a writer escapes or checks
+// (IDs, labels, types, aliases, roles, predicates, dates) holds one.
+func Fuzzed(id1, id2, label, pred, date string) *Graph {
+	return &Graph{
+		Nodes: []graph.Node{
+			{ID: id1, Label: label, Type: label, Aliases: []string{label, id2}, Dates: []string{date}, FirstSeen: date},
+			{ID: id2, Label: id1, Roles: []string{pred}},
+		},
+		Edges: []graph.Edge{{ID: label, Source: id1, Target: id2, Type: kind.Predicate(pred), Weight: 1, Dates: []string{date}}},
+	}
+}
+
 // Hostile is a graph whose IDs, labels, aliases and roles hold everything
 // that breaks naive writers: markup characters, quotes, separators, spaces,
 // control characters, invalid UTF-8 and non-Latin scripts. Two IDs differ
