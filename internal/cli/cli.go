@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -71,7 +72,33 @@ func Run(ctx context.Context, args []string, env Env) int {
 		usage(env.Stderr)
 		return exitUsage
 	}
+	if path := env.Getenv("NEWSGRAPH_CPUPROFILE"); path != "" {
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsgraph: %v\n", err)
+			return exitError
+		}
+		defer stop()
+	}
 	return cmd.run(ctx, env, args[1:])
+}
+
+// startCPUProfile writes a CPU profile of the command to path, for the
+// benchmarks (BENCHMARKS.md): a store's growth shows only in a real
+// ingest into a large store, which no go test benchmark can hold.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("NEWSGRAPH_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("NEWSGRAPH_CPUPROFILE: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 func usage(w io.Writer) {
