@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -85,7 +86,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				// The limit-len(order) heaviest new neighbours are among
 				// each node's limit heaviest edges (at most len(order)
 				// of them lead back inside).
-				edges, err := coocTop(ctx, w, id, limit, dr, false)
+				edges, err := s.nodeCoocs(ctx, w, gen, id, limit, dr)
 				if err != nil {
 					return err
 				}
@@ -115,13 +116,12 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		}
 		sg.Nodes = make([]Node, 0, len(order))
 		for _, id := range order {
-			var e Entity
-			found, err := getJSON(txn, kEnt(id), &e)
+			n, found, err := s.node(txn, gen, id)
 			if err != nil {
 				return err
 			}
 			if found {
-				sg.Nodes = append(sg.Nodes, entityNode(&e))
+				sg.Nodes = append(sg.Nodes, n)
 			}
 		}
 		// A co-occurrence among the kept nodes is kept when it is among
@@ -135,7 +135,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 			edges, ok := co[id]
 			if !ok {
 				// Keys only: the few edges kept are read below.
-				if edges, err = coocTop(ctx, w, id, limit, dateRange{}, false); err != nil {
+				if edges, err = s.nodeCoocs(ctx, w, gen, id, limit, dateRange{}); err != nil {
 					return err
 				}
 			}
@@ -163,7 +163,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, c.c))
 			}
 		}
-		rels, err := relationsAmong(ctx, w, order, dr, func(txn *badger.Txn, rid string) (relationHead, error) {
+		rels, err := s.relationsAmong(ctx, w, gen, order, dr, func(txn *badger.Txn, rid string) (relationHead, error) {
 			if r, ok := s.relHeads.get(gen, rid); ok {
 				return r, nil
 			}
@@ -187,19 +187,28 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 // the sorted set: a run of keys to non-members is skipped with a seek, so
 // a hub with thousands of relations costs about a seek per member, not a
 // read per relation; only the relations returned are decoded.
-func relationsAmong(ctx context.Context, w *keyWalker, set []string, dr dateRange,
+func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange,
 	head func(txn *badger.Txn, rid string) (relationHead, error)) ([]Edge, error) {
 	members := slices.Clone(set)
 	slices.Sort(members)
 	var rids []string
 	seen := map[string]bool{}
+	add := func(rid string) {
+		if !seen[rid] {
+			seen[rid] = true
+			rids = append(rids, rid)
+		}
+	}
 	for _, id := range set {
-		err := w.walkAmong(pRelEnt, pRelEnt+id+sep, members, func(rid string) {
-			if !seen[rid] {
-				seen[rid] = true
-				rids = append(rids, rid)
-			}
-		})
+		nr, err := s.nodeRelations(w, gen, id)
+		if err != nil {
+			return nil, err
+		}
+		if nr.many {
+			err = w.walkAmong(pRelEnt, pRelEnt+id+sep, members, add)
+		} else {
+			nr.among(members, add)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -313,4 +322,95 @@ func entityNode(e *Entity) Node {
 		n.Roles = append(n.Roles, s)
 	}
 	return n
+}
+
+// node returns the graph node of entity id, through the Store's cache.
+// The node's slices are shared with the cache: read them, never change
+// them.
+func (s *Store) node(txn *badger.Txn, gen uint64, id string) (Node, bool, error) {
+	if n, ok := s.nodes.get(gen, id); ok {
+		return n, true, nil
+	}
+	var e Entity
+	found, err := getJSON(txn, kEnt(id), &e)
+	if err != nil || !found {
+		return Node{}, false, err
+	}
+	n := entityNode(&e)
+	s.nodes.put(gen, id, n)
+	return n, true, nil
+}
+
+// nodeCoocs returns coocTop(id, limit) without dates, through the Store's
+// cache when no window is set. The list is shared with the cache: read it,
+// never change it.
+func (s *Store) nodeCoocs(ctx context.Context, w *keyWalker, gen uint64, id string, limit int, dr dateRange) ([]coocEdge, error) {
+	if dr.any() {
+		return coocTop(ctx, w, id, limit, dr, false)
+	}
+	key := id + sep + strconv.Itoa(limit)
+	if l, ok := s.coocLists.get(gen, key); ok {
+		return l, nil
+	}
+	l, err := coocTop(ctx, w, id, limit, dr, false)
+	if err == nil {
+		s.coocLists.put(gen, key, l)
+	}
+	return l, err
+}
+
+// nodeRelations is the relation index of one entity (its re/ keys) as a
+// list sorted by the other end, or many if it has more than
+// maxListedRelations: a hub's index is then merged with the members from
+// the store (walkAmong), which seeks past the rest.
+type nodeRelations struct {
+	ends []relationEnd
+	many bool
+}
+
+type relationEnd struct{ other, rid string }
+
+// maxListedRelations bounds a listed relation index: a list costs its
+// length to read once and to merge, walkAmong about a seek per member.
+const maxListedRelations = 4096
+
+func (s *Store) nodeRelations(w *keyWalker, gen uint64, id string) (nodeRelations, error) {
+	if nr, ok := s.relEnds.get(gen, id); ok {
+		return nr, nil
+	}
+	var nr nodeRelations
+	prefix := pRelEnt + id + sep
+	err := w.walk(pRelEnt, prefix, func(k []byte) (bool, error) {
+		if len(nr.ends) == maxListedRelations {
+			nr.ends, nr.many = nil, true
+			return false, nil
+		}
+		rest := k[len(prefix):]
+		end := bytes.IndexByte(rest, 0)
+		if end < 0 {
+			return false, fmt.Errorf("%w: key %q has no end", ErrInconsistent, k)
+		}
+		nr.ends = append(nr.ends, relationEnd{other: string(rest[:end]), rid: lastField(string(rest))})
+		return true, nil
+	})
+	if err == nil {
+		s.relEnds.put(gen, id, nr)
+	}
+	return nr, err
+}
+
+// among calls fn with the relations to members (sorted), in key order.
+func (nr nodeRelations) among(members []string, fn func(rid string)) {
+	i := 0
+	for _, e := range nr.ends {
+		for i < len(members) && members[i] < e.other {
+			i++
+		}
+		if i == len(members) {
+			return
+		}
+		if members[i] == e.other {
+			fn(e.rid)
+		}
+	}
 }

@@ -467,11 +467,11 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter, p Page) (List[Quote],
 	if err != nil {
 		return l, fmt.Errorf("graph: quotes: %w", err)
 	}
+	gen := s.Generation()
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		contains := NormQuote(f.Contains)
 		verify := func(pos string) (Quote, bool, error) {
-			var q Quote
-			found, err := getJSON(txn, kQuote(lastField(pos)), &q)
+			q, found, err := s.quoteRecord(txn, gen, lastField(pos))
 			if err != nil || !found {
 				return q, false, err
 			}
@@ -561,6 +561,22 @@ func rarestWord(txn *badger.Txn, norm string) (string, error) {
 		}
 	}
 	return best, nil
+}
+
+// quoteRecord reads quote id through the Store's cache: the quotes of
+// well-known speakers come back in speaker, entity and phrase queries
+// alike, and a well-reported quote has hundreds of sources to decode. Its
+// slices are shared with the cache: read them, never change them.
+func (s *Store) quoteRecord(txn *badger.Txn, gen uint64, id string) (Quote, bool, error) {
+	if q, ok := s.quotes.get(gen, id); ok {
+		return q, true, nil
+	}
+	var q Quote
+	found, err := getJSON(txn, kQuote(id), &q)
+	if err == nil && found {
+		s.quotes.put(gen, id, q)
+	}
+	return q, found, err
 }
 
 // Quote returns the quote with the given ID, or ErrNotFound.
@@ -744,12 +760,17 @@ func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
 // over: every source of a quote names a document, a page of a
 // well-reported speaker's quotes names hundreds, and a neighbourhood reads
 // the same relations between well-known people; each would be a Badger
-// read and a decode. It holds at most maxCached records and is emptied
-// when full. The zero value is ready to use.
+// read and a decode. It holds records of a total size of at most max
+// (maxCached if 0; each record counts size(v), or 1 if size is nil), and
+// is emptied when full. The zero value is ready to use.
 type genCache[V any] struct {
 	mu   sync.Mutex
 	gen  uint64
 	recs map[string]V
+	used int
+
+	max  int
+	size func(V) int
 }
 
 const maxCached = 1 << 17
@@ -773,13 +794,31 @@ func (c *genCache[V]) put(gen uint64, id string, v V) {
 	if gen < c.gen {
 		return
 	}
-	if gen > c.gen || len(c.recs) >= maxCached {
-		c.gen, c.recs = gen, nil
+	n, limit := c.cost(v), c.max
+	if limit == 0 {
+		limit = maxCached
+	}
+	if n > limit {
+		return
+	}
+	if gen > c.gen || c.used+n > limit {
+		c.gen, c.recs, c.used = gen, nil, 0
 	}
 	if c.recs == nil {
 		c.recs = map[string]V{}
 	}
+	if old, ok := c.recs[id]; ok {
+		c.used -= c.cost(old)
+	}
 	c.recs[id] = v
+	c.used += n
+}
+
+func (c *genCache[V]) cost(v V) int {
+	if c.size == nil {
+		return 1
+	}
+	return c.size(v)
 }
 
 func (s *Store) document(ctx context.Context, id string, text bool) (Document, error) {

@@ -90,6 +90,14 @@ type Store struct {
 	// see genCache.
 	docInfo  genCache[Document]
 	relHeads genCache[relationHead]
+
+	// What Neighbourhood reads of each node, kept the same way: a
+	// well-connected entity is a node of most neighbourhoods around it.
+	// Lists are bounded by the edges and relation ends they hold.
+	quotes    genCache[Quote]
+	nodes     genCache[Node]
+	coocLists genCache[[]coocEdge]
+	relEnds   genCache[nodeRelations]
 }
 
 // Generation is a number that changes whenever a write through this Store
@@ -158,6 +166,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("graph: open %s: %w", dir, err)
 	}
 	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, opened: time.Now()}
+	s.quotes.max, s.quotes.size = 1<<19, func(q Quote) int { return 1 + len(q.Sources) + len(q.Variants) }
+	s.nodes.max = 1 << 16
+	s.coocLists.max, s.coocLists.size = 1<<19, func(l []coocEdge) int { return len(l) + 1 }
+	s.relEnds.max, s.relEnds.size = 1<<19, func(r nodeRelations) int { return len(r.ends) + 1 }
 	if err := s.upgrade(ctx); err != nil { // see upgrade.go
 		db.Close()
 		return nil, err

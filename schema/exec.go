@@ -332,6 +332,11 @@ func (l *lean) complete(t graphql.Type, asts []*ast.Field, v any) (any, error) {
 	}
 	switch t := t.(type) {
 	case *graphql.Scalar:
+		// graphql-go's String and ID serialize a plain string through
+		// fmt.Sprintf("%v"), to itself: most of an answer is strings.
+		if s, ok := v.(string); ok && (t == graphql.String || t == graphql.ID) {
+			return s, nil
+		}
 		c := t.Serialize(v)
 		if nullish(c) {
 			return nil, nil

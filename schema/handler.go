@@ -224,7 +224,7 @@ func (h *handler) run(ctx context.Context, req Request) (answer []byte, clean bo
 	ctx, cancel := context.WithTimeout(ctx, h.opts.Timeout)
 	defer cancel()
 	res := Execute(ctx, h.schema, req, h.opts)
-	answer, err := json.Marshal(res)
+	answer, err := encodeResult(res)
 	if err != nil {
 		answer, _ = json.Marshal(&graphql.Result{Errors: gqlerrors.FormatErrors(fmt.Errorf("encoding the answer: %w", err))})
 		return append(answer, '\n'), false

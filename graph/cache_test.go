@@ -1,0 +1,90 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+)
+
+// drop empties the cache, as if nothing had been read yet.
+func (c *genCache[V]) drop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.recs, c.used = nil, 0
+}
+
+func (s *Store) dropCaches() {
+	s.docInfo.drop()
+	s.relHeads.drop()
+	s.quotes.drop()
+	s.nodes.drop()
+	s.coocLists.drop()
+	s.relEnds.drop()
+}
+
+// The records queries keep in memory (documents, quotes, neighbourhood
+// nodes, co-occurrence lists, relation ends and heads) never outlive a
+// write: after an ingest and after a delete, answers given with the
+// caches warm from before the write are the answers of a store read cold.
+func TestRecordCachesNeverStale(t *testing.T) {
+	ctx := context.Background()
+	as, bs := deleteArticles(t)
+	s := openDisk(t, t.TempDir())
+	ingestAll(t, s, as[:len(as)-1])
+
+	answers := func() string {
+		t.Helper()
+		var out []any
+		ents, err := s.Entities(ctx, EntityFilter{}, Page{First: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents.Items {
+			for _, depth := range []int{1, 2} {
+				sg, err := s.Neighbourhood(ctx, e.ID, NeighbourhoodOptions{Depth: depth, Limit: 12, NoEdgeDates: true})
+				if err != nil {
+					t.Fatalf("Neighbourhood(%s): %v", e.ID, err)
+				}
+				out = append(out, sg)
+			}
+			qs, err := s.Quotes(ctx, QuoteFilter{Speaker: e.ID}, Page{First: 50})
+			if err != nil {
+				t.Fatalf("Quotes(speaker %s): %v", e.ID, err)
+			}
+			out = append(out, qs)
+		}
+		qs, err := s.Quotes(ctx, QuoteFilter{Contains: "the"}, Page{First: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, ents, qs)
+		b, err := json.Marshal(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	check := func(after string) {
+		t.Helper()
+		warm := answers()
+		s.dropCaches()
+		if cold := answers(); warm != cold {
+			t.Errorf("after %s, answers with the caches of before differ from a cold read", after)
+		}
+	}
+
+	answers() // fill the caches
+	ingestAll(t, s, as[len(as)-1:])
+	check("an ingest")
+	ingestAll(t, s, bs)
+	check("more ingests")
+	for _, a := range bs {
+		if err := s.Delete(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		check("deleting " + a.ID)
+	}
+	if s.quotes.recs == nil || s.nodes.recs == nil || s.coocLists.recs == nil || s.relEnds.recs == nil {
+		t.Error("a cache stayed empty: the test checks nothing for it")
+	}
+}
