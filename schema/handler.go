@@ -233,9 +233,14 @@ func (h *handler) run(ctx context.Context, req Request) (answer []byte, clean bo
 }
 
 func writeAnswer(w http.ResponseWriter, answer []byte, cache string) {
-	w.Header().Set("Content-Type", "application/json")
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	// With its length known, a large answer goes out in one piece
+	// rather than chunked through the server's 4 KB buffer, and a client
+	// can read it into one buffer.
+	h.Set("Content-Length", strconv.Itoa(len(answer)))
 	if cache != "" {
-		w.Header().Set("X-Newsgraph-Cache", cache)
+		h.Set("X-Newsgraph-Cache", cache)
 	}
 	w.Write(answer) // an error means the client went away
 }
