@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -130,8 +131,14 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		// each node's ranked list is read once, bounded by the limit,
 		// never a lookup per pair, and only the edges kept are decoded.
 		// Each edge is indexed at both ends: keep it once.
-		seen := map[[2]string]bool{}
-		for _, id := range order {
+		// Nodes by position in order; seen[i*n+j] (i < j) marks a pair
+		// kept already.
+		index := make(map[string]int, len(order))
+		for i, id := range order {
+			index[id] = i
+		}
+		seen := make([]bool, len(order)*len(order))
+		for i, id := range order {
 			edges, ok := co[id]
 			if !ok {
 				// Keys only: the few edges kept are read below.
@@ -140,17 +147,19 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				}
 			}
 			for _, c := range edges {
-				if !in[c.other] {
+				j, ok := index[c.other]
+				if !ok {
 					continue
+				}
+				if p := min(i, j)*len(order) + max(i, j); seen[p] {
+					continue
+				} else {
+					seen[p] = true
 				}
 				lo, hi := id, c.other
 				if hi < lo {
 					lo, hi = hi, lo
 				}
-				if seen[[2]string{lo, hi}] {
-					continue
-				}
-				seen[[2]string{lo, hi}] = true
 				if dates && !c.dated {
 					found, err := getJSON(txn, kCooc(lo, hi), &c.c)
 					if err != nil {
@@ -399,8 +408,19 @@ func (s *Store) nodeRelations(w *keyWalker, gen uint64, id string) (nodeRelation
 	return nr, err
 }
 
-// among calls fn with the relations to members (sorted), in key order.
+// among calls fn with the relations to members (sorted), in key order:
+// a merge of the two lists, or a binary search for each member when the
+// list is much the longer.
 func (nr nodeRelations) among(members []string, fn func(rid string)) {
+	if len(nr.ends) > 8*len(members) {
+		for _, m := range members {
+			i, _ := slices.BinarySearchFunc(nr.ends, m, func(e relationEnd, m string) int { return strings.Compare(e.other, m) })
+			for ; i < len(nr.ends) && nr.ends[i].other == m; i++ {
+				fn(nr.ends[i].rid)
+			}
+		}
+		return
+	}
 	i := 0
 	for _, e := range nr.ends {
 		for i < len(members) && members[i] < e.other {

@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -141,5 +144,52 @@ func TestDecodeEntityHead(t *testing.T) {
 	}
 	if _, err := decodeEntityHead([]byte(`[1]`)); err == nil {
 		t.Errorf("decodeEntityHead([1]) = no error, want one")
+	}
+}
+
+// among finds the same relations by merging and by binary search.
+func TestNodeRelationsAmong(t *testing.T) {
+	var nr nodeRelations
+	for i := range 400 {
+		other := fmt.Sprintf("person:p%03d", i%97)
+		nr.ends = append(nr.ends, relationEnd{other: other, rid: fmt.Sprintf("r%04d", i)})
+	}
+	slices.SortFunc(nr.ends, func(a, b relationEnd) int {
+		return cmp.Or(strings.Compare(a.other, b.other), strings.Compare(a.rid, b.rid))
+	})
+	for _, members := range [][]string{
+		nil,
+		{"person:p000"},
+		{"person:p003", "person:p050", "person:p096", "person:zzz"},
+		{"org:a", "person:p010", "person:p011"},
+	} {
+		var want []string
+		for _, m := range members {
+			for _, e := range nr.ends {
+				if e.other == m {
+					want = append(want, e.rid)
+				}
+			}
+		}
+		var got []string
+		nr.among(members, func(rid string) { got = append(got, rid) })
+		if !slices.Equal(got, want) {
+			t.Errorf("among(%v) = %v, want %v", members, got, want)
+		}
+		// The merge, with the list no longer than 8 times the members.
+		short := nodeRelations{ends: nr.ends[:min(len(nr.ends), 8*len(members))]}
+		want = want[:0]
+		for _, m := range members {
+			for _, e := range short.ends {
+				if e.other == m {
+					want = append(want, e.rid)
+				}
+			}
+		}
+		got = got[:0]
+		short.among(members, func(rid string) { got = append(got, rid) })
+		if !slices.Equal(got, want) {
+			t.Errorf("merge among(%v) = %v, want %v", members, got, want)
+		}
 	}
 }

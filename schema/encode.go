@@ -34,6 +34,8 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	switch v := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
+	case json.RawMessage: // the lean executor's answers, encoded already
+		return append(b, v...), nil
 	case string:
 		return appendString(b, v)
 	case bool:

@@ -2,9 +2,12 @@ package schema
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
@@ -25,7 +28,7 @@ import (
 // that way.
 func execute(ctx context.Context, s graphql.Schema, doc *ast.Document, req Request) *graphql.Result {
 	if data, err := runLean(ctx, s, doc, req); err == nil {
-		return &graphql.Result{Data: data}
+		return &graphql.Result{Data: json.RawMessage(data)}
 	}
 	return graphql.Execute(graphql.ExecuteParams{Schema: s, AST: doc, Args: req.Variables,
 		OperationName: req.OperationName, Context: ctx})
@@ -59,9 +62,12 @@ type collected struct {
 	asts []*ast.Field
 }
 
-// runLean executes the operation, or returns an error (errUnsupported for
-// what it leaves to graphql-go, or a resolver's error).
-func runLean(ctx context.Context, s graphql.Schema, doc *ast.Document, req Request) (data map[string]any, err error) {
+// runLean executes the operation and returns its data encoded as
+// json.Marshal would encode graphql-go's (maps, so keys sorted), or an
+// error (errUnsupported for what it leaves to graphql-go, or a resolver's
+// error). It writes the JSON as it resolves: building graphql-go's tree
+// of maps and encoding it cost a large answer more than resolving it.
+func runLean(ctx context.Context, s graphql.Schema, doc *ast.Document, req Request) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			data, err = nil, errUnsupported
@@ -101,7 +107,7 @@ func runLean(ctx context.Context, s graphql.Schema, doc *ast.Document, req Reque
 	if err != nil {
 		return nil, err
 	}
-	return l.object(root, fields, map[string]any{})
+	return l.object(make([]byte, 0, 4096), root, fields, map[string]any{})
 }
 
 // variables coerces the operation's variables, all of scalar types.
@@ -215,6 +221,8 @@ func (l *lean) collect(t *graphql.Object, asts []*ast.Field) ([]collected, error
 			return nil, err
 		}
 	}
+	// In the order json.Marshal writes a map's keys.
+	slices.SortFunc(out, func(a, b collected) int { return strings.Compare(a.name, b.name) })
 	l.fields[key] = out
 	return out, nil
 }
@@ -234,14 +242,25 @@ func (l *lean) applies(t *graphql.Object, cond *ast.Named) (bool, error) {
 	return false, errUnsupported
 }
 
-// object resolves the collected fields on source.
-func (l *lean) object(t *graphql.Object, fields []collected, source any) (map[string]any, error) {
-	out := make(map[string]any, len(fields))
+// object resolves the collected fields (sorted) on source and appends
+// them to b as a JSON object.
+func (l *lean) object(b []byte, t *graphql.Object, fields []collected, source any) ([]byte, error) {
+	b = append(b, '{')
 	defs := t.Fields()
-	for _, f := range fields {
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendString(b, f.name); err != nil {
+			return nil, err
+		}
+		b = append(b, ':')
 		name := f.asts[0].Name.Value
 		if name == "__typename" {
-			out[f.name] = t.Name()
+			if b, err = appendString(b, t.Name()); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		def := defs[name]
@@ -262,11 +281,11 @@ func (l *lean) object(t *graphql.Object, fields []collected, source any) (map[st
 		if err != nil {
 			return nil, err
 		}
-		if out[f.name], err = l.complete(def.Type, f.asts, v); err != nil {
+		if b, err = l.complete(b, def.Type, f.asts, v); err != nil {
 			return nil, err
 		}
 	}
-	return out, nil
+	return append(b, '}'), nil
 }
 
 // noArgs is the arguments of a field that takes none; resolvers only read
@@ -318,49 +337,49 @@ func (l *lean) args(def *graphql.FieldDefinition, f *ast.Field) (map[string]any,
 }
 
 // complete shapes a resolved value by its type, as graphql-go's
-// completeValue does.
-func (l *lean) complete(t graphql.Type, asts []*ast.Field, v any) (any, error) {
+// completeValue does, and appends it to b.
+func (l *lean) complete(b []byte, t graphql.Type, asts []*ast.Field, v any) ([]byte, error) {
 	if nn, ok := t.(*graphql.NonNull); ok {
-		c, err := l.complete(nn.OfType, asts, v)
-		if err == nil && c == nil {
+		start := len(b)
+		b, err := l.complete(b, nn.OfType, asts, v)
+		if err == nil && string(b[start:]) == "null" {
 			err = errUnsupported // graphql-go reports it
 		}
-		return c, err
+		return b, err
 	}
 	if nullish(v) {
-		return nil, nil
+		return append(b, "null"...), nil
 	}
 	switch t := t.(type) {
 	case *graphql.Scalar:
 		// graphql-go's String and ID serialize a plain string through
 		// fmt.Sprintf("%v"), to itself: most of an answer is strings.
 		if s, ok := v.(string); ok && (t == graphql.String || t == graphql.ID) {
-			return s, nil
+			return appendString(b, s)
 		}
-		c := t.Serialize(v)
-		if nullish(c) {
-			return nil, nil
-		}
-		return c, nil
+		return appendSerialized(b, t.Serialize(v))
 	case *graphql.Enum:
-		c := t.Serialize(v)
-		if nullish(c) {
-			return nil, nil
-		}
-		return c, nil
+		return appendSerialized(b, t.Serialize(v))
 	case *graphql.List:
-		return l.list(t.OfType, asts, v)
+		return l.list(b, t.OfType, asts, v)
 	case *graphql.Object:
 		fields, err := l.collect(t, asts)
 		if err != nil {
 			return nil, err
 		}
-		return l.object(t, fields, v)
+		return l.object(b, t, fields, v)
 	}
 	return nil, errUnsupported
 }
 
-func (l *lean) list(item graphql.Type, asts []*ast.Field, v any) (any, error) {
+func appendSerialized(b []byte, c any) ([]byte, error) {
+	if nullish(c) {
+		return append(b, "null"...), nil
+	}
+	return appendJSON(b, c)
+}
+
+func (l *lean) list(b []byte, item graphql.Type, asts []*ast.Field, v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer {
 		rv = rv.Elem()
@@ -368,20 +387,22 @@ func (l *lean) list(item graphql.Type, asts []*ast.Field, v any) (any, error) {
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
 		return nil, errUnsupported
 	}
-	out := make([]any, rv.Len())
-	for i := range out {
-		c, err := l.complete(item, asts, rv.Index(i).Interface())
-		if err != nil {
+	b = append(b, '[')
+	for i := range rv.Len() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = l.complete(b, item, asts, rv.Index(i).Interface()); err != nil {
 			return nil, err
 		}
-		out[i] = c
 		if i%256 == 255 {
 			if err := l.ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
 	}
-	return out, nil
+	return append(b, ']'), nil
 }
 
 // nullish is graphql-go's idea of null: nil, a nil pointer, NaN; and a

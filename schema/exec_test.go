@@ -94,8 +94,9 @@ func TestLeanMatchesGraphQLGo(t *testing.T) {
 			} else if err != nil {
 				t.Fatalf("runLean(%s) = %v, want an answer (graphql-go: %v)", tc.name, err, want.Errors)
 			} else {
-				got, _ := json.Marshal(&graphql.Result{Data: data})
-				w, _ := json.Marshal(want)
+				// Byte for byte: the handler sends these bytes as they are.
+				got := data
+				w, _ := json.Marshal(want.Data)
 				if string(got) != string(w) {
 					t.Errorf("runLean(%s) = %s, want %s", tc.name, got, w)
 				}
@@ -120,8 +121,12 @@ func TestEntityHeadAnswers(t *testing.T) {
 		if len(res.Errors) > 0 {
 			t.Fatalf("Execute(%s): %v", q, res.Errors)
 		}
+		var data map[string]any
+		if err := json.Unmarshal(res.Data.(json.RawMessage), &data); err != nil {
+			t.Fatal(err)
+		}
 		var out []any
-		for _, e := range res.Data.(map[string]any)["quotes"].(map[string]any)["edges"].([]any) {
+		for _, e := range data["quotes"].(map[string]any)["edges"].([]any) {
 			sp, _ := e.(map[string]any)["node"].(map[string]any)["speaker"].(map[string]any)
 			delete(sp, "aliases")
 			out = append(out, sp)
