@@ -198,4 +198,13 @@
 // counted from index keys alone (a date window is read off the key), and
 // not at all when Page.SkipTotal says the caller does not show them (the
 // GraphQL layer sets it unless totalCount is selected).
+//
+// Queries keep what they read of the hottest records in memory until the
+// next write through the Store (its Generation moves on): document
+// metadata, quote records, neighbourhood nodes, each node's heaviest
+// co-occurrences, its relation ends (up to a few thousand) and relation
+// heads. Each cache is bounded by the entries it holds (sources, edges or
+// relation ends for the lists) and is emptied when full. Answers about
+// well-known people share most of these records: on a served store, a
+// query for someone new mostly reads what earlier queries read.
 package graph

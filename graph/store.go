@@ -145,7 +145,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 			WithMemTableSize(32 << 20).
 			WithBlockCacheSize(8 << 20)
 	} else if opts.ReadOnly {
-		bo = bo.WithReadOnly(true)
+		// A server (read-only) reads the same hot blocks over and over
+		// and has no ingest beside it: Badger's default block cache keeps
+		// four times the blocks decompressed.
+		bo = bo.WithReadOnly(true).WithBlockCacheSize(256 << 20)
 	}
 	if opts.tune != nil {
 		bo = opts.tune(bo)
