@@ -93,6 +93,9 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 	if s.countersGen != s.generation.Load() {
 		s.counters = nil // written by something else meanwhile
 	}
+	if s.hot.gen != s.generation.Load() || s.hot.ents.size == nil {
+		s.hot.reset(s.generation.Load())
+	}
 	b := newBatch(s)
 	defer b.discard()
 	added := false
@@ -131,6 +134,7 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 	}
 	if err := b.commit(); err != nil {
 		s.counters = nil
+		s.hot.reset(s.generation.Load())
 		if errors.Is(err, badger.ErrTxnTooBig) && limit > 1 {
 			// The counters tipped the batch over: halve it.
 			for _, j := range todo[:limit] {
@@ -148,6 +152,7 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 		s.generation.Add(1)
 	}
 	s.keepCounters(b.counters)
+	s.keepHot(b)
 	return limit, nil
 }
 
@@ -172,6 +177,11 @@ type batch struct {
 	// writing; c/ is read through cooc.
 	ranks map[string]*rankMove
 	coocs map[[2]string]*pendingEdge
+
+	// ents and names are the entity records and name lists the batch
+	// read or wrote, as it left them; see batchview.go.
+	ents  map[string]hotVal[Entity]
+	names map[string]hotVal[[]nameEntry]
 
 	counters map[string]uint64 // counter values the batch writes at commit
 }
@@ -234,9 +244,15 @@ func (b *batch) cooc(p [2]string) (*pendingEdge, bool, error) {
 		return e, true, nil
 	}
 	e := &pendingEdge{before: -1}
-	found, err := getJSON(b.txn, kCooc(p[0], p[1]), &e.c)
-	if err != nil {
-		return nil, false, err
+	var found bool
+	if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
+		// The cache's copy is shared: the batch changes its own.
+		found, e.c = x.found, cooc{Weight: x.v.Weight, Dates: slices.Clone(x.v.Dates)}
+	} else {
+		var err error
+		if found, err = getJSON(b.txn, kCooc(p[0], p[1]), &e.c); err != nil {
+			return nil, false, err
+		}
 	}
 	if found {
 		e.before = e.c.Weight
@@ -330,7 +346,8 @@ func sortedKeys[V any](m map[string]V) []string {
 
 func newBatch(s *Store) *batch {
 	return &batch{store: s, db: s.db, txn: s.db.NewTransaction(true), stats: map[string]int{},
-		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{}}
+		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{},
+		ents: map[string]hotVal[Entity]{}, names: map[string]hotVal[[]nameEntry]{}}
 }
 
 // put adds one document to the batch.

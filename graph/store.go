@@ -83,6 +83,10 @@ type Store struct {
 	counters    map[string]uint64
 	countersGen uint64
 
+	// hot keeps records ingest batches read over and over; see hotCache.
+	// Guarded by putMu.
+	hot hotCache
+
 	// opened is when Open returned; see Compact.
 	opened time.Time
 
