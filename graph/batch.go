@@ -74,7 +74,11 @@ func (s *Store) IngestBatch(ctx context.Context, items []BatchItem) ([]BatchResu
 		if err := ctx.Err(); err != nil {
 			return fail(0, err)
 		}
-		n, err := s.commitBatch(ctx, items, docs, todo, res, len(todo))
+		limit := len(todo)
+		if s.batchCap > 0 {
+			limit = min(limit, s.batchCap)
+		}
+		n, err := s.commitBatch(ctx, items, docs, todo, res, limit)
 		if err != nil {
 			return fail(0, err)
 		}
@@ -134,15 +138,21 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 	}
 	if err := b.commit(); err != nil {
 		s.counters = nil
-		s.hot.reset(s.generation.Load())
 		if errors.Is(err, badger.ErrTxnTooBig) && limit > 1 {
-			// The counters tipped the batch over: halve it.
+			// Refused before anything was written: the cache holds.
+			// The counters tipped the batch over: halve it, and start
+			// the next ones smaller too (not after a document that
+			// overflowed on its own above: that is the document, not
+			// the batch).
+			s.batchCap = max(limit*3/4, 1)
 			for _, j := range todo[:limit] {
 				res[j] = BatchResult{}
 			}
 			b.discard()
 			return s.commitBatch(ctx, items, docs, todo, res, limit/2)
 		}
+		// Whether a failed commit wrote anything is Badger's business.
+		s.hot.reset(s.generation.Load())
 		for _, j := range todo[:limit] {
 			res[j] = BatchResult{}
 		}
@@ -150,6 +160,9 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 	}
 	if added {
 		s.generation.Add(1)
+	}
+	if limit == s.batchCap && limit < len(todo) {
+		s.batchCap++ // documents may have got smaller
 	}
 	s.keepCounters(b.counters)
 	s.keepHot(b)
