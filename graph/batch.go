@@ -193,8 +193,9 @@ type batch struct {
 
 	// ents and names are the entity records and name lists the batch
 	// read or wrote, as it left them; see batchview.go.
-	ents  map[string]hotVal[Entity]
-	names map[string]hotVal[[]nameEntry]
+	ents     map[string]hotVal[Entity]
+	names    map[string]hotVal[[]nameEntry]
+	variants map[string]hotVal[[]string] // of quotes, by ID
 
 	counters map[string]uint64 // counter values the batch writes at commit
 }
@@ -360,7 +361,8 @@ func sortedKeys[V any](m map[string]V) []string {
 func newBatch(s *Store) *batch {
 	return &batch{store: s, db: s.db, txn: s.db.NewTransaction(true), stats: map[string]int{},
 		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{},
-		ents: map[string]hotVal[Entity]{}, names: map[string]hotVal[[]nameEntry]{}}
+		ents: map[string]hotVal[Entity]{}, names: map[string]hotVal[[]nameEntry]{},
+		variants: map[string]hotVal[[]string]{}}
 }
 
 // put adds one document to the batch.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -130,4 +131,56 @@ func (v txnView) entity(id string) (hotVal[Entity], error) {
 	found, err := getJSON(v.txn, kEnt(id), &x.v)
 	x.found = found
 	return x, err
+}
+
+// quoteVariants returns the variants of quote id as the batch sees them,
+// for reading only. Only the words matter to the variant search: decoding
+// the rest (a quote's sources grow with every outlet that reports it)
+// would cost more the more the store holds.
+func (b *batch) quoteVariants(id string) (hotVal[[]string], error) {
+	if x, ok := b.variants[id]; ok {
+		return x, nil
+	}
+	if x, ok := b.store.hot.quotes.get(id); ok {
+		b.variants[id] = x
+		return x, nil
+	}
+	var c struct {
+		Variants []string `json:"variants"`
+	}
+	found, err := getJSON(b.txn, kQuote(id), &c)
+	if err != nil {
+		return hotVal[[]string]{}, err
+	}
+	x := hotVal[[]string]{v: c.Variants, found: found}
+	b.variants[id] = x
+	return x, nil
+}
+
+// putQuote writes q and makes its variants the batch's view of them.
+func (b *batch) putQuote(q *Quote) error {
+	key := kQuote(q.ID)
+	v, err := json.Marshal(q)
+	if err != nil {
+		return fmt.Errorf("encode %q: %w", key, err)
+	}
+	if err := b.txn.Set([]byte(key), v); err != nil {
+		return err
+	}
+	x := hotVal[[]string]{v: slices.Clone(q.Variants), found: true}
+	for _, s := range q.Variants {
+		if !utf8.ValidString(s) {
+			// Keep what a read of the store would give.
+			var c struct {
+				Variants []string `json:"variants"`
+			}
+			if err := json.Unmarshal(v, &c); err != nil {
+				return fmt.Errorf("decode %q: %w", key, err)
+			}
+			x.v = c.Variants
+			break
+		}
+	}
+	b.variants[q.ID] = x
+	return nil
 }

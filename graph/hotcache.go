@@ -6,8 +6,9 @@ import (
 )
 
 // hotCache keeps, across ingest batches, the decoded records that batches
-// read or wrote most: entities (e/), the name index (n/) and
-// mentioned_with edges (c/A/B, A < B). News is Zipf-shaped: a few
+// read or wrote most: entities (e/), the name index (n/),
+// mentioned_with edges (c/A/B, A < B) and the variants of quotes (q/QID,
+// the only part of a quote the variant search reads). News is Zipf-shaped: a few
 // people, their names and their pairs are in most articles, and without
 // it every batch reads and decodes them from Badger again, a read that
 // gets dearer as the LSM tree grows.
@@ -19,10 +20,11 @@ import (
 // moves on. Guarded by Store.putMu. Values in it are never modified:
 // whoever changes a record works on a copy.
 type hotCache struct {
-	gen   uint64
-	ents  hotMap[Entity]
-	names hotMap[[]nameEntry]
-	edges hotMap[cooc]
+	gen    uint64
+	ents   hotMap[Entity]
+	names  hotMap[[]nameEntry]
+	edges  hotMap[cooc]
+	quotes hotMap[[]string]
 }
 
 // The cache's budget, in approximate bytes of Go memory (strings, slice
@@ -30,9 +32,10 @@ type hotCache struct {
 // 384 MiB memory limit. At 100,000 articles the records that most
 // documents touch fit several times over.
 const (
-	hotEntBytes  = 12 << 20
-	hotNameBytes = 8 << 20
-	hotEdgeBytes = 12 << 20
+	hotEntBytes   = 12 << 20
+	hotNameBytes  = 8 << 20
+	hotEdgeBytes  = 12 << 20
+	hotQuoteBytes = 8 << 20
 )
 
 func (c *hotCache) reset(gen uint64) {
@@ -40,6 +43,7 @@ func (c *hotCache) reset(gen uint64) {
 	c.ents.reset(hotEntBytes, entitySize)
 	c.names.reset(hotNameBytes, namesSize)
 	c.edges.reset(hotEdgeBytes, coocSize)
+	c.quotes.reset(hotQuoteBytes, variantsSize)
 }
 
 // hotVal is a record as committed, or found false: there is none.
@@ -129,6 +133,14 @@ func coocSize(key string, c cooc) int {
 	return n
 }
 
+func variantsSize(key string, vs []string) int {
+	n := hotEntryOverhead + len(key) + 24
+	for _, v := range vs {
+		n += 16 + len(v)
+	}
+	return n
+}
+
 // cloneEntity returns a copy of e that shares no slice with it.
 func cloneEntity(e Entity) Entity {
 	e.Aliases = slices.Clone(e.Aliases)
@@ -176,6 +188,9 @@ func (s *Store) keepHot(b *batch) {
 	}
 	for p, e := range b.coocs {
 		h.edges.put(p[0]+sep+p[1], hotVal[cooc]{v: e.c, found: true})
+	}
+	for id, x := range b.variants {
+		h.quotes.put(id, x)
 	}
 	h.gen = s.generation.Load()
 }

@@ -763,23 +763,18 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	checked := 0
 	try := func(pos string) (bool, error) {
 		checked++
-		// Only the words matter here: decoding the rest (a quote's
-		// sources grow with every outlet that reports it) would cost more
-		// the more the store holds.
-		var c struct {
-			ID       string   `json:"id"`
-			Variants []string `json:"variants"`
-		}
-		if _, err := getJSON(w.txn, kQuote(lastField(pos)), &c); err != nil {
+		id := lastField(pos)
+		c, err := w.b.quoteVariants(id)
+		if err != nil {
 			return false, err
 		}
-		for _, v := range c.Variants {
+		for _, v := range c.v {
 			if short := min(len(v), len(norm)); short == len(v) && len(strings.Fields(v)) < minVariantWords ||
 				short == len(norm) && len(strings.Fields(norm)) < minVariantWords {
 				continue
 			}
 			if containsWords(v, norm) || containsWords(norm, v) {
-				match = c.ID
+				match = id
 				return true, nil
 			}
 		}
@@ -917,7 +912,7 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 		}
 		w.noteSpeakerKey(k, true)
 	}
-	return setJSON(w.txn, kQuote(rec.ID), rec)
+	return w.b.putQuote(rec)
 }
 
 // noteSpeakerKey remembers a qs/ key set or deleted, for the variant
