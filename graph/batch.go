@@ -252,14 +252,17 @@ func (b *batch) moveRank(gid, typ string, from int, created bool, to int) {
 }
 
 // cooc returns the edge between the pair p (p[0] < p[1]) for update, and
-// whether it existed before this document.
-func (b *batch) cooc(p [2]string) (*pendingEdge, bool, error) {
+// whether it existed before this document. absent says the store has no
+// such edge if the batch has not made it.
+func (b *batch) cooc(p [2]string, absent bool) (*pendingEdge, bool, error) {
 	if e := b.coocs[p]; e != nil {
 		return e, true, nil
 	}
 	e := &pendingEdge{before: -1}
 	var found bool
-	if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
+	if absent {
+		// found stays false
+	} else if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
 		// The cache's copy is shared: the batch changes its own.
 		found, e.c = x.found, cooc{Weight: x.v.Weight, Dates: slices.Clone(x.v.Dates)}
 	} else {

@@ -93,12 +93,13 @@ func (m *hotMap[V]) put(key string, x hotVal[V]) {
 	if m.cur == nil {
 		m.cur = map[string]hotVal[V]{}
 	}
-	if _, ok := m.cur[key]; !ok {
-		if m.curBytes+n > m.budget/2 {
-			m.old, m.cur, m.curBytes = m.cur, map[string]hotVal[V]{}, 0
-		}
-		m.curBytes += n
+	if was, ok := m.cur[key]; ok {
+		m.curBytes -= m.size(key, was.v) // records grow: count the new size
 	}
+	if m.curBytes+n > m.budget/2 {
+		m.old, m.cur, m.curBytes = m.cur, map[string]hotVal[V]{}, 0
+	}
+	m.curBytes += n
 	// A stale copy in the old half must not come back by a promotion.
 	delete(m.old, key)
 	m.cur[key] = x

@@ -141,6 +141,8 @@ func TestHotMapBound(t *testing.T) {
 			m.put("hot", hot)
 			for i := range tt.records {
 				m.put(fmt.Sprintf("pair%07d", i), hotVal[cooc]{v: cooc{Weight: i, Dates: []string{"2017-01-02"}}, found: true})
+				// A record that grows and shrinks is counted at its size.
+				m.put("grows", hotVal[cooc]{v: cooc{Dates: make([]string, i%(tt.budget/1024))}, found: true})
 				if i%tt.every == 0 {
 					if x, ok := m.get("hot"); !ok || x.v.Weight != 99 {
 						t.Fatalf("after %d records, the record read every %d is gone", i, tt.every)

@@ -610,7 +610,11 @@ func (w *putter) cooccurrences() error {
 	for _, p := range keys {
 		// The batch holds the edge until it commits (see batch.coocs):
 		// written once, however many of its documents add to it.
-		e, found, err := w.b.cooc(p)
+		// An entity this document created has no edge yet: nothing to
+		// read (a new pair is most of a document's pairs in a large
+		// store, and a read that finds nothing still searches every
+		// level of the LSM tree).
+		e, found, err := w.b.cooc(p, w.fresh[p[0]] || w.fresh[p[1]])
 		if err != nil {
 			return err
 		}
