@@ -268,6 +268,10 @@ func (s *Store) Verify(ctx context.Context) error {
 			if int(got) != n {
 				bad("entity %s: degree counter %d, %d edges and relations", id, got, n)
 			}
+			// Ingest reads no edge of an entity it has just created.
+			if !has(kEnt(id)) {
+				bad("entity %s has mentioned_with edges or relations but no record", id)
+			}
 		}
 		names := make([]string, 0, len(counts))
 		for n := range counts {

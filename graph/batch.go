@@ -74,7 +74,11 @@ func (s *Store) IngestBatch(ctx context.Context, items []BatchItem) ([]BatchResu
 		if err := ctx.Err(); err != nil {
 			return fail(0, err)
 		}
-		n, err := s.commitBatch(ctx, items, docs, todo, res, len(todo))
+		limit := len(todo)
+		if s.batchCap > 0 {
+			limit = min(limit, s.batchCap)
+		}
+		n, err := s.commitBatch(ctx, items, docs, todo, res, limit)
 		if err != nil {
 			return fail(0, err)
 		}
@@ -92,6 +96,9 @@ func (s *Store) IngestBatch(ctx context.Context, items []BatchItem) ([]BatchResu
 func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Document, todo []int, res []BatchResult, limit int) (int, error) {
 	if s.countersGen != s.generation.Load() {
 		s.counters = nil // written by something else meanwhile
+	}
+	if s.hot.gen != s.generation.Load() || s.hot.ents.size == nil {
+		s.hot.reset(s.generation.Load())
 	}
 	b := newBatch(s)
 	defer b.discard()
@@ -132,13 +139,20 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 	if err := b.commit(); err != nil {
 		s.counters = nil
 		if errors.Is(err, badger.ErrTxnTooBig) && limit > 1 {
-			// The counters tipped the batch over: halve it.
+			// Refused before anything was written: the cache holds.
+			// The counters tipped the batch over: halve it, and start
+			// the next ones smaller too (not after a document that
+			// overflowed on its own above: that is the document, not
+			// the batch).
+			s.batchCap = max(limit*3/4, 1)
 			for _, j := range todo[:limit] {
 				res[j] = BatchResult{}
 			}
 			b.discard()
 			return s.commitBatch(ctx, items, docs, todo, res, limit/2)
 		}
+		// Whether a failed commit wrote anything is Badger's business.
+		s.hot.reset(s.generation.Load())
 		for _, j := range todo[:limit] {
 			res[j] = BatchResult{}
 		}
@@ -147,7 +161,11 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 	if added {
 		s.generation.Add(1)
 	}
+	if limit == s.batchCap && limit < len(todo) {
+		s.batchCap++ // documents may have got smaller
+	}
 	s.keepCounters(b.counters)
+	s.keepHot(b)
 	return limit, nil
 }
 
@@ -172,6 +190,12 @@ type batch struct {
 	// writing; c/ is read through cooc.
 	ranks map[string]*rankMove
 	coocs map[[2]string]*pendingEdge
+
+	// ents and names are the entity records and name lists the batch
+	// read or wrote, as it left them; see batchview.go.
+	ents     map[string]hotVal[Entity]
+	names    map[string]hotVal[[]nameEntry]
+	variants map[string]hotVal[[]string] // of quotes, by ID
 
 	counters map[string]uint64 // counter values the batch writes at commit
 }
@@ -228,15 +252,24 @@ func (b *batch) moveRank(gid, typ string, from int, created bool, to int) {
 }
 
 // cooc returns the edge between the pair p (p[0] < p[1]) for update, and
-// whether it existed before this document.
-func (b *batch) cooc(p [2]string) (*pendingEdge, bool, error) {
+// whether it existed before this document. absent says the store has no
+// such edge if the batch has not made it.
+func (b *batch) cooc(p [2]string, absent bool) (*pendingEdge, bool, error) {
 	if e := b.coocs[p]; e != nil {
 		return e, true, nil
 	}
 	e := &pendingEdge{before: -1}
-	found, err := getJSON(b.txn, kCooc(p[0], p[1]), &e.c)
-	if err != nil {
-		return nil, false, err
+	var found bool
+	if absent {
+		// found stays false
+	} else if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
+		// The cache's copy is shared: the batch changes its own.
+		found, e.c = x.found, cooc{Weight: x.v.Weight, Dates: slices.Clone(x.v.Dates)}
+	} else {
+		var err error
+		if found, err = getJSON(b.txn, kCooc(p[0], p[1]), &e.c); err != nil {
+			return nil, false, err
+		}
 	}
 	if found {
 		e.before = e.c.Weight
@@ -330,7 +363,9 @@ func sortedKeys[V any](m map[string]V) []string {
 
 func newBatch(s *Store) *batch {
 	return &batch{store: s, db: s.db, txn: s.db.NewTransaction(true), stats: map[string]int{},
-		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{}}
+		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{},
+		ents: map[string]hotVal[Entity]{}, names: map[string]hotVal[[]nameEntry]{},
+		variants: map[string]hotVal[[]string]{}}
 }
 
 // put adds one document to the batch.

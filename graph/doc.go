@@ -24,6 +24,16 @@
 // Unchanged; the same ID with another text is refused with ErrConflict.
 // Writers are serialised inside the Store; readers never wait.
 //
+// A batch that does not fit in one transaction is done again smaller,
+// and the next batches start at the size that fitted (growing by one
+// document per batch that fits), so that a large store, whose documents
+// write more keys, does not redo most of its batches. Between batches the
+// Store keeps the records batches read over and over, decoded: entities,
+// name lists, mentioned_with edges and quotes' variants (about 40 MB at
+// most, the most used kept). A batch reads its own writes first, the
+// cache holds only what committed, and any other write (Delete, Restore,
+// an upgrade) empties it.
+//
 // # Resolution across documents
 //
 // Names are compared in their NormName form: lower case, punctuation and

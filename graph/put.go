@@ -201,7 +201,7 @@ func (w *putter) ref(localID, name string) string {
 	if g := w.byName[n]; g != "" {
 		return g
 	}
-	e, err := lookupName(w.txn, n, kind.Unknown)
+	e, err := w.b.lookupName(n, kind.Unknown)
 	if err != nil {
 		return ""
 	}
@@ -257,14 +257,14 @@ func (w *putter) entities(ents []extract.Entity) error {
 	pub := w.doc.Published
 	for _, gid := range w.order {
 		a := accs[gid]
-		var ent Entity
-		found, err := getJSON(w.txn, kEnt(gid), &ent)
+		x, err := w.b.entity(gid)
 		if err != nil {
 			return err
 		}
-		if !found {
+		if !x.found {
 			return fmt.Errorf("entity %s vanished", gid)
 		}
+		ent := cloneEntity(x.v)
 		oldMentions := ent.Mentions
 		known := map[string]bool{}
 		if !a.created {
@@ -293,7 +293,7 @@ func (w *putter) entities(ents []extract.Entity) error {
 				}
 			}
 		}
-		if err := setJSON(w.txn, kEnt(gid), &ent); err != nil {
+		if err := w.b.putEntity(&ent); err != nil {
 			return err
 		}
 		if err := w.indexNames(&ent, known); err != nil {
@@ -333,7 +333,7 @@ func (w *putter) indexNames(e *Entity, known map[string]bool) error {
 		if nn == "" || len(nn) > 256 {
 			continue
 		}
-		if err := addNameEntry(w.txn, nn, nameEntry{ID: e.ID, Type: e.Type}); err != nil {
+		if err := w.b.addNameEntry(nn, nameEntry{ID: e.ID, Type: e.Type}); err != nil {
 			return err
 		}
 		for _, t := range strings.Fields(nn) {
@@ -428,7 +428,7 @@ func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error)
 		if e.Type == kind.Person && i == 0 && !multi {
 			continue // handled below
 		}
-		g, err := lookupName(w.txn, n, e.Type)
+		g, err := w.b.lookupName(n, e.Type)
 		if err != nil {
 			return "", false, err
 		}
@@ -451,7 +451,7 @@ func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error)
 // word, if there is one: both sides then know no more than the one word.
 // "" if there is no such person.
 func (w *putter) soleSingleName(n string) (string, error) {
-	es, err := namesAt(w.txn, n)
+	es, err := w.b.namesAt(n)
 	if err != nil {
 		return "", err
 	}
@@ -468,11 +468,11 @@ func (w *putter) soleSingleName(n string) (string, error) {
 		return ids[0], nil
 	}
 	for _, id := range ids {
-		var e Entity
-		if _, err := getJSON(w.txn, kEnt(id), &e); err != nil {
+		x, err := w.b.entity(id)
+		if err != nil {
 			return "", err
 		}
-		if NormName(e.Name) == n {
+		if NormName(x.v.Name) == n {
 			return id, nil
 		}
 	}
@@ -485,17 +485,17 @@ func (w *putter) newEntity(e extract.Entity) (string, error) {
 	base := typePrefix(e.Type) + slug(NormName(e.Name))
 	id := base
 	for i := 2; ; i++ {
-		ok, err := exists(w.txn, kEnt(id))
+		x, err := w.b.entity(id)
 		if err != nil {
 			return "", err
 		}
-		if !ok {
+		if !x.found {
 			break
 		}
 		id = fmt.Sprintf("%s-%d", base, i)
 	}
 	ent := Entity{ID: id, Name: strings.TrimSpace(e.Name), Type: e.Type}
-	if err := setJSON(w.txn, kEnt(id), &ent); err != nil {
+	if err := w.b.putEntity(&ent); err != nil {
 		return "", err
 	}
 	return id, nil
@@ -515,23 +515,15 @@ func namesAt(txn *badger.Txn, n string) ([]nameEntry, error) {
 	return es, err
 }
 
-func addNameEntry(txn *badger.Txn, n string, e nameEntry) error {
-	es, err := namesAt(txn, n)
-	if err != nil {
-		return err
-	}
-	for _, x := range es {
-		if x.ID == e.ID {
-			return nil
-		}
-	}
-	return setJSON(txn, kName(n), append(es, e))
-}
-
 // lookupName returns the entity with most mentions among those having the
 // normalised name n, restricted to type t unless t is Unknown. "" if none.
 func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
-	es, err := namesAt(txn, n)
+	return pickByMentions(txnView{txn}, n, t)
+}
+
+// pickByMentions is lookupName over the records v reads.
+func pickByMentions(v nameView, n string, t kind.Entity) (string, error) {
+	es, err := v.namesAt(n)
 	if err != nil {
 		return "", err
 	}
@@ -549,12 +541,12 @@ func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
 	}
 	best, bestM := "", -1
 	for _, id := range ids {
-		var e Entity
-		if _, err := getJSON(txn, kEnt(id), &e); err != nil {
+		x, err := v.entity(id)
+		if err != nil {
 			return "", err
 		}
-		if e.Mentions > bestM || (e.Mentions == bestM && id < best) {
-			best, bestM = id, e.Mentions
+		if m := x.v.Mentions; m > bestM || (m == bestM && id < best) {
+			best, bestM = id, m
 		}
 	}
 	return best, nil
@@ -618,7 +610,11 @@ func (w *putter) cooccurrences() error {
 	for _, p := range keys {
 		// The batch holds the edge until it commits (see batch.coocs):
 		// written once, however many of its documents add to it.
-		e, found, err := w.b.cooc(p)
+		// An entity this document created has no edge yet: nothing to
+		// read (a new pair is most of a document's pairs in a large
+		// store, and a read that finds nothing still searches every
+		// level of the LSM tree).
+		e, found, err := w.b.cooc(p, w.fresh[p[0]] || w.fresh[p[1]])
 		if err != nil {
 			return err
 		}
@@ -771,23 +767,18 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	checked := 0
 	try := func(pos string) (bool, error) {
 		checked++
-		// Only the words matter here: decoding the rest (a quote's
-		// sources grow with every outlet that reports it) would cost more
-		// the more the store holds.
-		var c struct {
-			ID       string   `json:"id"`
-			Variants []string `json:"variants"`
-		}
-		if _, err := getJSON(w.txn, kQuote(lastField(pos)), &c); err != nil {
+		id := lastField(pos)
+		c, err := w.b.quoteVariants(id)
+		if err != nil {
 			return false, err
 		}
-		for _, v := range c.Variants {
+		for _, v := range c.v {
 			if short := min(len(v), len(norm)); short == len(v) && len(strings.Fields(v)) < minVariantWords ||
 				short == len(norm) && len(strings.Fields(norm)) < minVariantWords {
 				continue
 			}
 			if containsWords(v, norm) || containsWords(norm, v) {
-				match = c.ID
+				match = id
 				return true, nil
 			}
 		}
@@ -925,7 +916,7 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 		}
 		w.noteSpeakerKey(k, true)
 	}
-	return setJSON(w.txn, kQuote(rec.ID), rec)
+	return w.b.putQuote(rec)
 }
 
 // noteSpeakerKey remembers a qs/ key set or deleted, for the variant

@@ -83,6 +83,19 @@ type Store struct {
 	counters    map[string]uint64
 	countersGen uint64
 
+	// batchCap is how many documents IngestBatch puts in one
+	// transaction, 0 for as many as it is given: a batch that does not
+	// fit in a Badger transaction is done again smaller, all its reads
+	// and decoding wasted, and as a store grows so do its documents'
+	// writes (at 100,000 articles 64 documents overflowed every time and
+	// 16-24 fitted). Cut to what fitted after an overflow, then grown by
+	// one document per full batch that fits. Guarded by putMu.
+	batchCap int
+
+	// hot keeps records ingest batches read over and over; see hotCache.
+	// Guarded by putMu.
+	hot hotCache
+
 	// opened is when Open returned; see Compact.
 	opened time.Time
 
