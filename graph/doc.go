@@ -57,7 +57,7 @@
 // three words) joins too, if dated within 92 days of it: the speaker index
 // is read for that window only, so the cost does not grow with the
 // speaker's whole record. Each qs/ key carries a word signature of each
-// of its quote's variants (the word count and a 256-bit mask of the
+// of its quote's variants (the word count and a 128-bit mask of the
 // words), and a candidate's record is read only if a signature allows the
 // containment (the shorter's words all in the longer's mask, no more words
 // than it): a signature may let a non-match through, for the record to
@@ -150,8 +150,8 @@
 //	q/QID                    Quote
 //	qa/HASH                  a merged variant's text hash -> QID
 //	qs/EID/DATE/QID          quotes by speaker, by date; value: per variant of the
-//	                         quote, its word count (uint8, saturated) and a 256-bit
-//	                         mask with 2 bits per word from its FNV-1a hash (33 bytes)
+//	                         quote, its word count (uint8, saturated) and a 128-bit
+//	                         mask with 2 bits per word from its FNV-1a hash (17 bytes)
 //	qsn/EID                  number of qs/EID/ keys, uint64: a speaker's total
 //	qd/DATE/QID              quotes by date
 //	qw/WORD/DATE/QID         word index of quotes (every variant's words)

@@ -792,11 +792,7 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 			return false, err
 		}
 		for _, v := range c.Variants {
-			if short := min(len(v), len(norm)); short == len(v) && len(strings.Fields(v)) < minVariantWords ||
-				short == len(norm) && len(strings.Fields(norm)) < minVariantWords {
-				continue
-			}
-			if containsWords(v, norm) || containsWords(norm, v) {
+			if isVariant(v, norm) {
 				match = c.ID
 				return true, nil
 			}
@@ -870,6 +866,17 @@ const variantDays = 92
 // minVariantWords is the fewest words the shorter form must have: one or
 // two words ("disappointing") turn up inside many longer quotes.
 const minVariantWords = 3
+
+// isVariant reports whether the normalised texts a and b are shorter and
+// longer reports of the same words: one contains the other, word for
+// word, and the shorter has at least minVariantWords words.
+func isVariant(a, b string) bool {
+	if short := min(len(a), len(b)); short == len(a) && len(strings.Fields(a)) < minVariantWords ||
+		short == len(b) && len(strings.Fields(b)) < minVariantWords {
+		return false
+	}
+	return containsWords(a, b) || containsWords(b, a)
+}
 
 func containsWords(long, short string) bool {
 	return strings.Contains(" "+long+" ", " "+short+" ")
