@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -155,7 +156,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		}
 		// Indexes -> records.
 		for _, p := range []string{pQSpeaker, pQDate, pQWord} {
-			err := iterPrefix(txn, p, false, func(k []byte, _ *badger.Item) (bool, error) {
+			err := iterPrefix(txn, p, p == pQSpeaker, func(k []byte, item *badger.Item) (bool, error) {
 				var q Quote
 				found, err := getJSON(txn, kQuote(lastField(string(k))), &q)
 				if err != nil {
@@ -163,6 +164,16 @@ func (s *Store) Verify(ctx context.Context) error {
 				}
 				if !found || !slices.Contains(quoteIndexKeys(&q), string(k)) {
 					bad("stray quote index key %q", k)
+					return true, nil
+				}
+				// The variant search trusts the signatures to rule
+				// quotes out: a stale one would hide a variant.
+				v, err := item.ValueCopy(nil)
+				if err != nil {
+					return false, err
+				}
+				if want := quoteKeyValue(string(k), quoteSigs(q.Variants)); !bytes.Equal(v, want) {
+					bad("quote index key %q holds %d bytes of signatures, not those of the quote's %d variants", k, len(v), len(q.Variants))
 				}
 				return true, nil
 			})

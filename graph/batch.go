@@ -183,6 +183,13 @@ type batch struct {
 	// cannot see them.
 	speakerKeys map[string]map[string]bool
 
+	// quoteSigs holds the qs/ values (variant signatures) of the quotes
+	// the batch's documents wrote, the current one's included, by quote
+	// ID: the variant search reads those records through txn, which sees
+	// the batch's writes, so it must take their signatures from the same
+	// writes, not from snap.
+	quoteSigs map[string][]byte
+
 	// ranks and coocs hold the entity ranks (y/) and mentioned_with edges
 	// (c/, cr/) the batch changed, written once at commit: a busy entity
 	// or edge is in many of the batch's documents, and each write is an
@@ -365,7 +372,7 @@ func newBatch(s *Store) *batch {
 	return &batch{store: s, db: s.db, txn: s.db.NewTransaction(true), stats: map[string]int{},
 		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{},
 		ents: map[string]hotVal[Entity]{}, names: map[string]hotVal[[]nameEntry]{},
-		variants: map[string]hotVal[[]string]{}}
+		variants: map[string]hotVal[[]string]{}, quoteSigs: map[string][]byte{}}
 }
 
 // put adds one document to the batch.

@@ -100,8 +100,9 @@ func (d *deleter) indexQuote(q *Quote) error {
 	for _, sp := range union(nonEmpty(q.SpeakerID), q.Speakers) {
 		d.count(kQSpeakN(sp), 1)
 	}
+	sigs := quoteSigs(q.Variants)
 	for _, k := range quoteIndexKeys(q) {
-		if err := d.txn.Set([]byte(k), nil); err != nil {
+		if err := d.txn.Set([]byte(k), quoteKeyValue(k, sigs)); err != nil {
 			return err
 		}
 	}

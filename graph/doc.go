@@ -66,7 +66,12 @@
 // text contains the other, word for word, and the shorter has at least
 // three words) joins too, if dated within 92 days of it: the speaker index
 // is read for that window only, so the cost does not grow with the
-// speaker's whole record. The longest text reported is kept.
+// speaker's whole record. Each qs/ key carries a word signature of each
+// of its quote's variants (the word count and a 128-bit mask of the
+// words), and a candidate's record is read only if a signature allows the
+// containment (the shorter's words all in the longer's mask, no more words
+// than it): a signature may let a non-match through, for the record to
+// decide, but never turns a match down. The longest text reported is kept.
 //
 // A quote's Date is the date the source gives for it; when no source does,
 // it is the publication date of its first document and DateFromDocument is
@@ -154,7 +159,9 @@
 //	cd/EID                   number of mentioned_with edges and relations of EID, uint64
 //	q/QID                    Quote
 //	qa/HASH                  a merged variant's text hash -> QID
-//	qs/EID/DATE/QID          quotes by speaker, by date
+//	qs/EID/DATE/QID          quotes by speaker, by date; value: per variant of the
+//	                         quote, its word count (uint8, saturated) and a 128-bit
+//	                         mask with 2 bits per word from its FNV-1a hash (17 bytes)
 //	qsn/EID                  number of qs/EID/ keys, uint64: a speaker's total
 //	qd/DATE/QID              quotes by date
 //	qw/WORD/DATE/QID         word index of quotes (every variant's words)
@@ -181,15 +188,17 @@
 // other ends) and decoded without its sources, which are only counted.
 // No lookup is made per pair of nodes.
 //
-// Format 2 added cr/, format 3 qsn/.
+// Format 2 added cr/, format 3 qsn/, format 4 the variant signatures in
+// the values of qs/ keys (before, they had none).
 //
 // # Upgrades
 //
-// Each format since 1 added only indexes and counters derived from data
-// every format stores, so a read-write Open upgrades an older store in
-// place and logs "upgraded store DIR from format N to M in T": it clears
-// and rebuilds each table added since format N (cr/ from the c/ edges,
-// qsn/ by counting qs/ keys), streaming the source keys and writing
+// Each format since 1 added only indexes, counters and index values
+// derived from data every format stores, so a read-write Open upgrades an
+// older store in place and logs "upgraded store DIR from format N to M in
+// T": it clears and rebuilds each table added since format N (cr/ from the
+// c/ edges, qsn/ by counting qs/ keys) and writes again the keys that got
+// values (qs/ from the q/ records), streaming the source keys and writing
 // batches of a few thousand keys, so memory does not grow with the store,
 // then syncs and writes !version last. An upgrade cut short leaves the
 // store at format N, and the next read-write Open starts it again; the

@@ -763,32 +763,39 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	// the batch filed): one article rarely quotes the same words twice in
 	// different lengths.
 	lo, hi := shiftDate(date, -variantDays), shiftDate(date, variantDays)+"\xff"
+	ns := signature(norm)
 	var match string
 	checked := 0
-	try := func(pos string) (bool, error) {
+	try := func(pos string, sigs []byte) (bool, error) {
 		checked++
-		id := lastField(pos)
-		c, err := w.b.quoteVariants(id)
+		// The signatures in the qs/ key turn down most candidates; the
+		// batch knows the latest of those its documents rewrote.
+		qid := lastField(pos)
+		if s, ok := w.b.quoteSigs[qid]; ok {
+			sigs = s
+		}
+		if !mayBeVariant(sigs, &ns) {
+			return false, nil
+		}
+		// Only the words matter here: the batch's view of a quote's
+		// variants, the hot cache's, else the record's.
+		c, err := w.b.quoteVariants(qid)
 		if err != nil {
 			return false, err
 		}
 		for _, v := range c.v {
-			if short := min(len(v), len(norm)); short == len(v) && len(strings.Fields(v)) < minVariantWords ||
-				short == len(norm) && len(strings.Fields(norm)) < minVariantWords {
-				continue
-			}
-			if containsWords(v, norm) || containsWords(norm, v) {
-				match = id
+			if isVariant(v, norm) {
+				match = qid
 				return true, nil
 			}
 		}
 		return false, nil
 	}
-	if err := w.speakerQuotes(sid, lo, hi, func(pos string) (bool, error) {
+	if err := w.speakerQuotes(sid, lo, hi, func(pos string, sigs []byte) (bool, error) {
 		if checked >= 1000 {
 			return true, nil
 		}
-		return try(pos)
+		return try(pos, sigs)
 	}); err != nil {
 		return rec, false, err
 	}
@@ -802,17 +809,20 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 // speakerQuotes calls fn with the date/qid positions of sid's quotes
 // dated in [lo, hi) by earlier documents, in order, until fn returns true:
 // those committed before the batch, as the batch's earlier documents left
-// them.
-func (w *putter) speakerQuotes(sid, lo, hi string, fn func(pos string) (bool, error)) error {
+// them. With each position comes the value of its qs/ key as committed
+// (nil for one the batch filed), valid during the call only.
+func (w *putter) speakerQuotes(sid, lo, hi string, fn func(pos string, sigs []byte) (bool, error)) error {
 	added, changed := w.b.speakerPositions(sid, lo, hi)
 	prefix := pQSpeaker + sid + sep
 	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = false
+	opts.PrefetchValues = false // small values, stored in the LSM tree with the key
 	opts.Prefix = []byte(prefix)
 	it := w.b.snapshot().NewIterator(opts)
 	defer it.Close()
+	var buf []byte
 	for it.Seek([]byte(prefix + lo)); it.ValidForPrefix(opts.Prefix); it.Next() {
-		pos := string(it.Item().Key()[len(prefix):])
+		item := it.Item()
+		pos := string(item.Key()[len(prefix):])
 		if pos >= hi {
 			break
 		}
@@ -820,17 +830,21 @@ func (w *putter) speakerQuotes(sid, lo, hi string, fn func(pos string) (bool, er
 			continue // set again or deleted by the batch: see added
 		}
 		for len(added) > 0 && added[0] < pos {
-			if stop, err := fn(added[0]); stop || err != nil {
+			if stop, err := fn(added[0], nil); stop || err != nil {
 				return err
 			}
 			added = added[1:]
 		}
-		if stop, err := fn(pos); stop || err != nil {
+		var err error
+		if buf, err = item.ValueCopy(buf[:0]); err != nil {
+			return fmt.Errorf("read %q: %w", item.Key(), err)
+		}
+		if stop, err := fn(pos, buf); stop || err != nil {
 			return err
 		}
 	}
 	for _, pos := range added {
-		if stop, err := fn(pos); stop || err != nil {
+		if stop, err := fn(pos, nil); stop || err != nil {
 			return err
 		}
 	}
@@ -844,6 +858,17 @@ const variantDays = 92
 // minVariantWords is the fewest words the shorter form must have: one or
 // two words ("disappointing") turn up inside many longer quotes.
 const minVariantWords = 3
+
+// isVariant reports whether the normalised texts a and b are shorter and
+// longer reports of the same words: one contains the other, word for
+// word, and the shorter has at least minVariantWords words.
+func isVariant(a, b string) bool {
+	if short := min(len(a), len(b)); short == len(a) && len(strings.Fields(a)) < minVariantWords ||
+		short == len(b) && len(strings.Fields(b)) < minVariantWords {
+		return false
+	}
+	return containsWords(a, b) || containsWords(b, a)
+}
 
 func containsWords(long, short string) bool {
 	return strings.Contains(" "+long+" ", " "+short+" ")
@@ -907,15 +932,22 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 			w.count(kQWordN(wd), 1)
 		}
 	}
+	// The qs/ keys hold the variants' signatures: a new variant rewrites
+	// them where they stay.
+	sigs := quoteSigs(rec.Variants)
+	resign := old == nil || !slices.Equal(old.Variants, rec.Variants)
 	for _, k := range newKeys {
-		if oldKeys[k] {
+		if oldKeys[k] && !(resign && strings.HasPrefix(k, pQSpeaker)) {
 			continue // there already
 		}
-		if err := w.txn.Set([]byte(k), nil); err != nil {
+		if err := w.txn.Set([]byte(k), quoteKeyValue(k, sigs)); err != nil {
 			return err
 		}
-		w.noteSpeakerKey(k, true)
+		if !oldKeys[k] {
+			w.noteSpeakerKey(k, true)
+		}
 	}
+	w.b.quoteSigs[rec.ID] = sigs
 	return w.b.putQuote(rec)
 }
 
@@ -941,10 +973,7 @@ func (w *putter) noteSpeakerKey(k string, set bool) {
 }
 
 func quoteIndexKeys(q *Quote) []string {
-	keys := []string{kQDate(q.Date, q.ID)}
-	for _, sp := range union(nonEmpty(q.SpeakerID), q.Speakers) {
-		keys = append(keys, kQSpeaker(sp, q.Date, q.ID))
-	}
+	keys := append([]string{kQDate(q.Date, q.ID)}, quoteSpeakerKeys(q)...)
 	seen := map[string]bool{}
 	for _, v := range q.Variants {
 		for _, wd := range quoteWords(v) {
@@ -953,6 +982,15 @@ func quoteIndexKeys(q *Quote) []string {
 				keys = append(keys, kQWord(wd, q.Date, q.ID))
 			}
 		}
+	}
+	return keys
+}
+
+// quoteSpeakerKeys are q's qs/ keys: one for each speaker.
+func quoteSpeakerKeys(q *Quote) []string {
+	var keys []string
+	for _, sp := range union(nonEmpty(q.SpeakerID), q.Speakers) {
+		keys = append(keys, kQSpeaker(sp, q.Date, q.ID))
 	}
 	return keys
 }

@@ -15,26 +15,34 @@ import (
 )
 
 // An upgrade brings a store of an older format to FormatVersion in place.
-// Each format since 1 added only tables derived from data every format
-// stores, so an upgrade rebuilds those tables from the data and writes
-// the new version number last: a store interrupted mid-upgrade still says
-// its old format, and the next read-write open upgrades it again. Every
-// table is cleared before it is rebuilt, so the result does not depend on
-// how far an interrupted upgrade got. Keys are streamed from Badger
-// iterators and written in batches of upgradeBatchKeys: the memory an
-// upgrade takes does not grow with the store.
+// Each format since 1 added only tables, or values of a table's keys,
+// derived from data every format stores, so an upgrade rebuilds them from
+// the data and writes the new version number last: a store interrupted
+// mid-upgrade still says its old format, and the next read-write open
+// upgrades it again. Every added table is cleared before it is rebuilt,
+// and added values are written over whatever an interrupted upgrade left,
+// so the result does not depend on how far an interrupted upgrade got.
+// Keys are streamed from Badger iterators and written in batches of
+// upgradeBatchKeys: the memory an upgrade takes does not grow with the
+// store.
 
-// upgradeStep is a table a format added, and how to rebuild it.
+// upgradeStep is a table a format added, or gave values to, and how to
+// rebuild it.
 type upgradeStep struct {
-	format  uint64 // the format that added the table
-	prefix  string // the table's key prefix
+	format uint64 // the format that added the table
+	prefix string // the table's key prefix
+	// values: the format added values to the keys of a table older
+	// formats have. The keys stay (a later step may count them), and
+	// rebuild writes every one of them again with its value.
+	values  bool
 	rebuild func(ctx context.Context, txn *badger.Txn, w *chunkWriter) error
 }
 
 // upgradeSteps are the tables added since oldestUpgradable, oldest first.
 var upgradeSteps = []upgradeStep{
-	{2, pCoocRank, rebuildCoocRank},
-	{3, pQSpeakN, rebuildSpeakerCounts},
+	{2, pCoocRank, false, rebuildCoocRank},
+	{3, pQSpeakN, false, rebuildSpeakerCounts},
+	{4, pQSpeaker, true, rebuildSpeakerSigs},
 }
 
 // oldestUpgradable is the oldest format that stores all the data the
@@ -90,17 +98,19 @@ func (s *Store) rebuild(ctx context.Context, from uint64) error {
 		if st.format <= from {
 			continue
 		}
+		if !st.values {
+			txn := s.db.NewTransaction(false)
+			err := clearPrefix(ctx, txn, st.prefix, w)
+			if err == nil {
+				err = w.flush()
+			}
+			txn.Discard()
+			if err != nil {
+				return fmt.Errorf("clear %q: %w", st.prefix, err)
+			}
+		}
 		txn := s.db.NewTransaction(false)
-		err := clearPrefix(ctx, txn, st.prefix, w)
-		if err == nil {
-			err = w.flush()
-		}
-		txn.Discard()
-		if err != nil {
-			return fmt.Errorf("clear %q: %w", st.prefix, err)
-		}
-		txn = s.db.NewTransaction(false)
-		err = st.rebuild(ctx, txn, w)
+		err := st.rebuild(ctx, txn, w)
 		txn.Discard()
 		if err == nil {
 			err = w.flush()
@@ -319,4 +329,38 @@ func rebuildSpeakerCounts(ctx context.Context, txn *badger.Txn, w *chunkWriter) 
 		return err
 	}
 	return emit()
+}
+
+// rebuildSpeakerSigs writes each quote's qs/ keys with the signatures of
+// its variants (format 4), streaming the quote records: one pass in key
+// order rather than a read of a record for each key.
+func rebuildSpeakerSigs(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
+	i := 0
+	return iterPrefix(txn, pQuote, true, func(k []byte, item *badger.Item) (bool, error) {
+		if i++; i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		// The fields that place the keys and sign them; a quote's sources
+		// are decoded into nothing.
+		var q struct {
+			ID        string   `json:"id"`
+			SpeakerID string   `json:"speaker"`
+			Speakers  []string `json:"speakers"`
+			Date      string   `json:"date"`
+			Variants  []string `json:"variants"`
+		}
+		if err := item.Value(func(b []byte) error { return json.Unmarshal(b, &q) }); err != nil {
+			return false, fmt.Errorf("decode %q: %w", k, err)
+		}
+		sigs := quoteSigs(q.Variants)
+		keys := quoteSpeakerKeys(&Quote{ID: q.ID, SpeakerID: q.SpeakerID, Speakers: q.Speakers, Date: q.Date})
+		for _, key := range keys {
+			if err := w.set([]byte(key), sigs); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
+	})
 }

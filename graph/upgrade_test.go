@@ -26,6 +26,7 @@ import (
 const (
 	tableCoocRank  = "cr\x00"  // format 2
 	tableSpeakerN  = "qsn\x00" // format 3
+	tableSpeaker   = "qs\x00"  // its values: format 4
 	keyVersion     = "!version"
 	currentVersion = graph.FormatVersion
 )
@@ -98,6 +99,11 @@ func upgradeBase(t *testing.T) (dir string, kv, answers map[string]string) {
 	for _, table := range []string{tableCoocRank, tableSpeakerN} {
 		if n := countPrefix(kv, table); n == 0 {
 			t.Fatalf("the base store has no %q keys: nothing to rebuild", table)
+		}
+	}
+	for k, v := range kv {
+		if strings.HasPrefix(k, tableSpeaker) && v == "" {
+			t.Fatalf("the base store has %q without a value: nothing to rebuild", k)
 		}
 	}
 	return dir, kv, queryAnswers(t, s)
@@ -183,7 +189,8 @@ func copyDir(t *testing.T, src string) string {
 }
 
 // TestUpgrade turns a current store into a store of each older format, by
-// deleting what that format lacks and writing its version, and checks
+// deleting what that format lacks (tables, and values of keys) and writing
+// its version, and checks
 // that a read-write open upgrades it back to the same store, key for key
 // and byte for byte, after an upgrade interrupted after its first batch
 // too.
@@ -194,14 +201,17 @@ func TestUpgrade(t *testing.T) {
 		name        string
 		format      uint64
 		drop        []string          // tables the format lacks
+		blank       []string          // tables whose keys have no values in the format
 		set         map[string]string // keys a stray writer left
 		interrupted bool
 	}{
-		{name: "format 2", format: 2, drop: []string{tableSpeakerN}},
-		{name: "format 1", format: 1, drop: []string{tableCoocRank, tableSpeakerN}},
-		{name: "format 2 interrupted", format: 2, drop: []string{tableSpeakerN}, interrupted: true},
-		{name: "format 1 interrupted", format: 1, drop: []string{tableCoocRank, tableSpeakerN}, interrupted: true},
-		{name: "format 1 with stale keys", format: 1, drop: []string{tableCoocRank, tableSpeakerN},
+		{name: "format 3", format: 3, blank: []string{tableSpeaker}},
+		{name: "format 2", format: 2, drop: []string{tableSpeakerN}, blank: []string{tableSpeaker}},
+		{name: "format 1", format: 1, drop: []string{tableCoocRank, tableSpeakerN}, blank: []string{tableSpeaker}},
+		{name: "format 3 interrupted", format: 3, blank: []string{tableSpeaker}, interrupted: true},
+		{name: "format 2 interrupted", format: 2, drop: []string{tableSpeakerN}, blank: []string{tableSpeaker}, interrupted: true},
+		{name: "format 1 interrupted", format: 1, drop: []string{tableCoocRank, tableSpeakerN}, blank: []string{tableSpeaker}, interrupted: true},
+		{name: "format 1 with stale keys", format: 1, drop: []string{tableCoocRank, tableSpeakerN}, blank: []string{tableSpeaker},
 			set: map[string]string{
 				tableCoocRank + "person:nobody\x00\xff\xff\xff\xff\xff\xff\xff\xfeperson:none": "",
 				tableSpeakerN + "person:nobody": version(7),
@@ -210,6 +220,13 @@ func TestUpgrade(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyDir(t, base)
 			set := map[string]string{keyVersion: version(tc.format)}
+			for k := range want {
+				for _, table := range tc.blank {
+					if strings.HasPrefix(k, table) {
+						set[k] = ""
+					}
+				}
+			}
 			for k, v := range tc.set {
 				set[k] = v
 			}
@@ -220,10 +237,15 @@ func TestUpgrade(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for k := range old {
+			for k, v := range old {
 				for _, table := range tc.drop {
 					if _, stray := tc.set[k]; strings.HasPrefix(k, table) && !stray {
 						t.Fatalf("the format %d store keeps %q", tc.format, k)
+					}
+				}
+				for _, table := range tc.blank {
+					if strings.HasPrefix(k, table) && v != "" {
+						t.Fatalf("the format %d store keeps the value of %q", tc.format, k)
 					}
 				}
 			}

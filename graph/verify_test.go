@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -11,10 +12,12 @@ import (
 )
 
 // TestVerifyIndexes checks that Verify notices a weight index of
-// mentioned_with edges, or a speaker's quote counter, that disagrees with
-// the data.
+// mentioned_with edges, a speaker's quote counter, or the variant
+// signatures of a speaker's quote, that disagree with the data.
 func TestVerifyIndexes(t *testing.T) {
 	ctx := context.Background()
+	const said = "We will keep talking to everyone"
+	speakerKey := kQSpeaker("person:ann-lee", "2021-01-01", "q"+shortHash(NormQuote(said)))
 	for _, tc := range []struct {
 		name    string
 		corrupt func(txn *badger.Txn) error
@@ -28,6 +31,18 @@ func TestVerifyIndexes(t *testing.T) {
 		{"missing rank key", func(txn *badger.Txn) error {
 			return txn.Delete([]byte(kCoocRank("person:ann-lee", 2, "person:bob-ray")))
 		}},
+		{"speaker key without signatures", func(txn *badger.Txn) error {
+			if _, err := txn.Get([]byte(speakerKey)); err != nil {
+				return fmt.Errorf("the quote's speaker key: %w", err)
+			}
+			return txn.Set([]byte(speakerKey), nil)
+		}},
+		{"signatures of other words", func(txn *badger.Txn) error {
+			if _, err := txn.Get([]byte(speakerKey)); err != nil {
+				return fmt.Errorf("the quote's speaker key: %w", err)
+			}
+			return txn.Set([]byte(speakerKey), quoteSigs([]string{"we will stop talking"}))
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := Open(ctx, Options{InMemory: true})
@@ -36,11 +51,11 @@ func TestVerifyIndexes(t *testing.T) {
 			}
 			defer s.Close()
 			for _, id := range []string{"a", "b"} {
-				text := "Ann Lee met Bob Ray."
+				text := "Ann Lee met Bob Ray. " + said + ", she said."
 				d := extract.Document{ID: id, Published: "2021-01-01", Entities: []extract.Entity{
 					{ID: "1", Name: "Ann Lee", Type: kind.Person, Mentions: []extract.Span{{Start: 0, End: 7}}},
 					{ID: "2", Name: "Bob Ray", Type: kind.Person, Mentions: []extract.Span{{Start: 12, End: 19}}},
-				}}
+				}, Quotes: []extract.Quote{{SpeakerID: "1", Text: said, Start: 21, End: 21 + len(said)}}}
 				if err := s.Put(ctx, extract.Article{ID: id, Text: text, Published: "2021-01-01"}, d); err != nil {
 					t.Fatal(err)
 				}
