@@ -277,6 +277,19 @@ func exists(txn *badger.Txn, key string) (bool, error) {
 	return err == nil, err
 }
 
+// getValue returns a copy of the value at key, and whether there is one.
+func getValue(txn *badger.Txn, key string) ([]byte, bool, error) {
+	item, err := txn.Get([]byte(key))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	v, err := item.ValueCopy(nil)
+	return v, err == nil, err
+}
+
 func getUint(txn *badger.Txn, key string) (uint64, error) {
 	item, err := txn.Get([]byte(key))
 	if errors.Is(err, badger.ErrKeyNotFound) {

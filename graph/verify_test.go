@@ -43,6 +43,18 @@ func TestVerifyIndexes(t *testing.T) {
 			}
 			return txn.Set([]byte(speakerKey), quoteSigs([]string{"we will stop talking"}))
 		}},
+		{"stray word key", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kQWord("elephant", "2021-01-01", "q"+shortHash(NormQuote(said)))), nil)
+		}},
+		{"word key of a quote that is gone", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kQWord("talking", "2021-01-01", "q0000000000000000")), nil)
+		}},
+		{"missing word key", func(txn *badger.Txn) error {
+			return txn.Delete([]byte(kQWord("talking", "2021-01-01", "q"+shortHash(NormQuote(said)))))
+		}},
+		{"stray date key", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kQDate("2020-01-01", "q"+shortHash(NormQuote(said)))), nil)
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := Open(ctx, Options{InMemory: true})
