@@ -101,9 +101,12 @@ func (p *progress) done() { p.clear() }
 // GOMEMLIMIT says otherwise. Most of a bulk ingest's heap is short-lived
 // (Badger's table builders and decompressed blocks): with the default
 // GOGC alone the heap grows to twice what is live, 700 MB at 10,000
-// articles, where a limit keeps the process under 500 MB at a few percent
-// more time in the collector.
-const ingestMemoryLimit = 384 << 20
+// articles and over 1.1 GB at 40,000. The limit must stay well above
+// what is live, though: Badger's compactions and memtable flushes hold
+// 350-550 MB at once in a store of 40,000 articles, and a limit of
+// 384 MiB there ran the collector back to back (660 cycles in 44 s),
+// doubling the CPU of each article. At 768 MiB a few dozen cycles do.
+const ingestMemoryLimit = 768 << 20
 
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
