@@ -180,6 +180,17 @@ func TestRun(t *testing.T) {
 			if r.All.Count > cfg.MaxRequests {
 				t.Errorf("Run sent %d, want at most -max-requests %d", r.All.Count, cfg.MaxRequests)
 			}
+			// Open loop: each successful request's latency is its lag
+			// plus its service time; a closed loop has neither split.
+			ok := r.All.Count - r.All.Errors
+			if tc.rate > 0 && (r.Service.Count != ok || r.Lag.Count != ok || r.Service.P50 > r.All.P50 ||
+				r.Service.Max > r.All.Max || r.Lag.Max > r.All.Max) {
+				t.Errorf("open loop: service %+v, lag %+v for %d successful, latencies %+v; want both counted and within the latencies",
+					r.Service, r.Lag, ok, r.All)
+			}
+			if tc.rate == 0 && (r.Service.Count != 0 || r.Lag.Count != 0) {
+				t.Errorf("closed loop: service %d, lag %d samples; want none", r.Service.Count, r.Lag.Count)
+			}
 		})
 	}
 }
