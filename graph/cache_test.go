@@ -88,3 +88,69 @@ func TestRecordCachesNeverStale(t *testing.T) {
 		t.Error("a cache stayed empty: the test checks nothing for it")
 	}
 }
+
+// What queries hand out is the caller's own: changing it changes no later
+// answer, though the records behind it are kept in memory.
+func TestRecordCachesHandOutCopies(t *testing.T) {
+	ctx := context.Background()
+	as, _ := deleteArticles(t)
+	s := openDisk(t, t.TempDir())
+	ingestAll(t, s, as)
+	ents, err := s.Entities(ctx, EntityFilter{}, Page{First: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func() ([]Subgraph, []List[Quote]) {
+		var sgs []Subgraph
+		var qls []List[Quote]
+		for _, e := range ents.Items {
+			sg, err := s.Neighbourhood(ctx, e.ID, NeighbourhoodOptions{Depth: 1, NoEdgeDates: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ql, err := s.Quotes(ctx, QuoteFilter{Speaker: e.ID}, Page{First: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sgs, qls = append(sgs, sg), append(qls, ql)
+		}
+		return sgs, qls
+	}
+	encode := func(sgs []Subgraph, qls []List[Quote]) string {
+		b, err := json.Marshal([]any{sgs, qls})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	sgs, qls := read()
+	want := encode(sgs, qls)
+	changed := 0
+	for _, sg := range sgs {
+		for _, n := range sg.Nodes {
+			for _, l := range [][]string{n.Aliases, n.Roles, n.Dates} {
+				for i := range l {
+					l[i], changed = "changed", changed+1
+				}
+			}
+		}
+	}
+	for _, ql := range qls {
+		for _, q := range ql.Items {
+			for i := range q.Sources {
+				q.Sources[i].Document, changed = "changed", changed+1
+			}
+			for _, l := range [][]string{q.Variants, q.Speakers, q.About} {
+				for i := range l {
+					l[i], changed = "changed", changed+1
+				}
+			}
+		}
+	}
+	if changed == 0 {
+		t.Fatal("nothing to change: the test checks nothing")
+	}
+	if got := encode(read()); got != want {
+		t.Error("changing what queries returned changed later answers")
+	}
+}

@@ -333,20 +333,20 @@ func entityNode(e *Entity) Node {
 	return n
 }
 
-// node returns the graph node of entity id, through the Store's cache.
-// The node's slices are shared with the cache: read them, never change
-// them.
+// node returns the graph node of entity id, through the Store's cache,
+// sharing no slice with it.
 func (s *Store) node(txn *badger.Txn, gen uint64, id string) (Node, bool, error) {
-	if n, ok := s.nodes.get(gen, id); ok {
-		return n, true, nil
+	n, ok := s.nodes.get(gen, id)
+	if !ok {
+		var e Entity
+		found, err := getJSON(txn, kEnt(id), &e)
+		if err != nil || !found {
+			return Node{}, false, err
+		}
+		n = entityNode(&e)
+		s.nodes.put(gen, id, n)
 	}
-	var e Entity
-	found, err := getJSON(txn, kEnt(id), &e)
-	if err != nil || !found {
-		return Node{}, false, err
-	}
-	n := entityNode(&e)
-	s.nodes.put(gen, id, n)
+	n.Aliases, n.Roles, n.Dates = slices.Clone(n.Aliases), slices.Clone(n.Roles), slices.Clone(n.Dates)
 	return n, true, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -565,18 +566,20 @@ func rarestWord(txn *badger.Txn, norm string) (string, error) {
 
 // quoteRecord reads quote id through the Store's cache: the quotes of
 // well-known speakers come back in speaker, entity and phrase queries
-// alike, and a well-reported quote has hundreds of sources to decode. Its
-// slices are shared with the cache: read them, never change them.
+// alike, and a well-reported quote has hundreds of sources to decode.
+// What it returns shares no slice with the cache: callers own it.
 func (s *Store) quoteRecord(txn *badger.Txn, gen uint64, id string) (Quote, bool, error) {
-	if q, ok := s.quotes.get(gen, id); ok {
-		return q, true, nil
-	}
-	var q Quote
-	found, err := getJSON(txn, kQuote(id), &q)
-	if err == nil && found {
+	q, found := s.quotes.get(gen, id)
+	if !found {
+		var err error
+		if found, err = getJSON(txn, kQuote(id), &q); err != nil || !found {
+			return q, false, err
+		}
 		s.quotes.put(gen, id, q)
 	}
-	return q, found, err
+	q.Speakers, q.About = slices.Clone(q.Speakers), slices.Clone(q.About)
+	q.Sources, q.Variants = slices.Clone(q.Sources), slices.Clone(q.Variants)
+	return q, true, nil
 }
 
 // Quote returns the quote with the given ID, or ErrNotFound.
