@@ -40,9 +40,11 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	if cacheBytes == 0 {
 		cacheBytes = -1
 	}
-	var h slog.Handler = slog.NewTextHandler(env.Stderr, nil)
+	logs := newBufferedLog(env.Stderr, 100*time.Millisecond)
+	defer logs.Close()
+	var h slog.Handler = slog.NewTextHandler(logs, nil)
 	if *logFormat == "json" {
-		h = slog.NewJSONHandler(env.Stderr, nil)
+		h = slog.NewJSONHandler(logs, nil)
 	}
 	logger := slog.New(h)
 
@@ -72,6 +74,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		mode = "writes allowed with the token"
 	}
 	logger.Info("serving", "url", url+"/", "graphql", url+"/graphql", "data", *data, "mode", mode)
+	logs.Flush()
 	fmt.Fprintf(env.Stderr, "newsgraph: serving %s on %s/ (GraphQL: %s/graphql); Ctrl-C stops\n", *data, url, url)
 
 	errc := make(chan error, 1)
