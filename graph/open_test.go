@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -70,5 +73,45 @@ func TestReadOnly(t *testing.T) {
 	a.ID, d.ID = "d2", "d2"
 	if err := ro.Put(ctx, a, d); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("Put on a read-only store error = %v, want ErrReadOnly", err)
+	}
+}
+
+// A writer killed just after creating its next memtable file leaves it
+// empty, and Badger then refuses the store, read-only or read-write: Open
+// removes the empty file, which holds nothing, and opens it.
+func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
+	for _, readOnly := range []bool{true, false} {
+		t.Run(fmt.Sprintf("read-only %v", readOnly), func(t *testing.T) {
+			ctx := context.Background()
+			dir := t.TempDir()
+			s, err := Open(ctx, Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := extract.Article{ID: "d1", Text: "Anna Berg spoke."}
+			d := extract.Document{ID: "d1", Entities: []extract.Entity{{ID: "e1", Name: "Anna Berg", Type: 1,
+				Mentions: []extract.Span{{Start: 0, End: 9}}}}}
+			if err := s.Put(ctx, a, d); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if db, err := badger.Open(badger.DefaultOptions(dir).WithReadOnly(readOnly).WithLogger(nil)); err == nil {
+				db.Close()
+				t.Fatal("Badger opened the store with an empty memtable file: the test no longer reproduces the crash")
+			}
+			s, err = Open(ctx, Options{Dir: dir, ReadOnly: readOnly})
+			if err != nil {
+				t.Fatalf("Open after the crash: %v", err)
+			}
+			defer s.Close()
+			if _, err := s.EntityByName(ctx, "anna berg"); err != nil {
+				t.Errorf("EntityByName after recovery: %v", err)
+			}
+		})
 	}
 }

@@ -168,6 +168,14 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		bo = opts.tune(bo)
 	}
 	db, err := badger.Open(bo)
+	if err != nil && !opts.InMemory && strings.Contains(err.Error(), "while opening memtables") {
+		// A writer killed as it created a memtable file (see
+		// removeEmptyMemtables).
+		if n, rerr := removeEmptyMemtables(dir); rerr == nil && n > 0 {
+			logger.Warn("removed empty memtable files left by a writer killed as it created them", "dir", dir, "files", n)
+			db, err = badger.Open(bo)
+		}
+	}
 	if err != nil && bo.ReadOnly && strings.Contains(err.Error(), "truncate required") {
 		// A writer was killed mid-transaction and left a torn tail in the
 		// write-ahead log. Only a read-write open may cut it (it holds no

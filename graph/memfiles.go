@@ -1,0 +1,45 @@
+package graph
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// removeEmptyMemtables deletes the memtable files (*.mem) of length zero in
+// dir and returns how many it deleted. Badger creates a memtable's file
+// and then sizes it; a writer killed between the two leaves an empty file,
+// which holds nothing but which Badger then refuses to open, read-write
+// ("Create a new file") or read-only (truncate: invalid argument). It
+// works under Badger's own directory lock (lockDir), so that no live
+// writer can be between the two steps.
+func removeEmptyMemtables(dir string) (int, error) {
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".mem") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			return removed, err
+		}
+		if info.Size() != 0 {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+			return removed, fmt.Errorf("remove empty memtable file: %w", err)
+		}
+		removed++
+	}
+	return removed, nil
+}
