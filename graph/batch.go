@@ -266,15 +266,10 @@ func (b *batch) cooc(p [2]string, absent bool) (*pendingEdge, bool, error) {
 		return e, true, nil
 	}
 	e := &pendingEdge{before: -1}
-	var found bool
-	if absent {
-		// found stays false
-	} else if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
-		// The cache's copy is shared: the batch changes its own.
-		found, e.c = x.found, cooc{Weight: x.v.Weight, Dates: slices.Clone(x.v.Dates)}
-	} else {
+	found := false
+	if !absent {
 		var err error
-		if found, err = getJSON(b.txn, kCooc(p[0], p[1]), &e.c); err != nil {
+		if found, err = b.committedEdge(p, &e.c); err != nil {
 			return nil, false, err
 		}
 	}
@@ -283,6 +278,17 @@ func (b *batch) cooc(p [2]string, absent bool) (*pendingEdge, bool, error) {
 	}
 	b.coocs[p] = e
 	return e, found, nil
+}
+
+// committedEdge reads the edge between the pair p as committed, from the
+// hot cache or the store, into c, and reports whether there is one.
+func (b *batch) committedEdge(p [2]string, c *cooc) (bool, error) {
+	if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
+		// The cache's copy is shared: the batch changes its own.
+		*c = cooc{Weight: x.v.Weight, Dates: slices.Clone(x.v.Dates)}
+		return x.found, nil
+	}
+	return getJSON(b.txn, kCooc(p[0], p[1]), c)
 }
 
 // flush writes what the batch held back: ranks, edges and counters.

@@ -799,14 +799,11 @@ func (d *deleter) entities() error {
 			}
 		}
 		if len(docs) == 0 {
-			ref, err := d.referenced(id)
+			gone, err := d.removeIfUnreferenced(&e)
 			if err != nil {
 				return err
 			}
-			if !ref {
-				if err := d.removeEntity(&e); err != nil {
-					return err
-				}
+			if gone {
 				removed[id] = true
 				continue
 			}
@@ -842,16 +839,11 @@ func (d *deleter) entities() error {
 		if !found || e.Documents > 0 {
 			continue
 		}
-		ref, err := d.referenced(id)
+		gone, err := d.removeIfUnreferenced(&e)
 		if err != nil {
 			return err
 		}
-		if !ref {
-			if err := d.removeEntity(&e); err != nil {
-				return err
-			}
-			removed[id] = true
-		}
+		removed[id] = gone
 	}
 	for _, id := range ids {
 		e := kept[id]
@@ -967,6 +959,16 @@ func (d *deleter) unfileName(nn, id string) error {
 		return d.txn.Delete([]byte(kName(nn)))
 	}
 	return setJSON(d.txn, kName(nn), es)
+}
+
+// removeIfUnreferenced removes e, which no document mentions any more,
+// unless a remaining fact names it; it reports whether it did.
+func (d *deleter) removeIfUnreferenced(e *Entity) (bool, error) {
+	ref, err := d.referenced(e.ID)
+	if err != nil || ref {
+		return false, err
+	}
+	return true, d.removeEntity(e)
 }
 
 func (d *deleter) removeEntity(e *Entity) error {

@@ -74,7 +74,8 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		// co holds each node's limit heaviest co-occurrences, read once:
 		// the expansion and the edges share them.
 		co := map[string][]coocEdge{}
-		in := map[string]bool{centre: true}
+		// index gives each kept node's position in order.
+		index := map[string]int{centre: 0}
 		order := []string{centre}
 		frontier := []string{centre}
 		for hop := 0; hop < depth && len(order) < limit; hop++ {
@@ -93,7 +94,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				}
 				co[id] = edges
 				for _, c := range edges {
-					if !in[c.other] && c.c.Weight > best[c.other] {
+					if _, in := index[c.other]; !in && c.c.Weight > best[c.other] {
 						best[c.other] = c.c.Weight
 					}
 				}
@@ -110,7 +111,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				if len(order) >= limit {
 					break
 				}
-				in[c.id] = true
+				index[c.id] = len(order)
 				order = append(order, c.id)
 				frontier = append(frontier, c.id)
 			}
@@ -130,13 +131,8 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		// that grew the neighbourhood; of all time, for the others):
 		// each node's ranked list is read once, bounded by the limit,
 		// never a lookup per pair, and only the edges kept are decoded.
-		// Each edge is indexed at both ends: keep it once.
-		// Nodes by position in order; seen[i*n+j] (i < j) marks a pair
-		// kept already.
-		index := make(map[string]int, len(order))
-		for i, id := range order {
-			index[id] = i
-		}
+		// Each edge is indexed at both ends: seen[i*n+j] (i < j, by
+		// position in order) marks a pair kept already.
 		seen := make([]bool, len(order)*len(order))
 		for i, id := range order {
 			edges, ok := co[id]
@@ -151,11 +147,11 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				if !ok {
 					continue
 				}
-				if p := min(i, j)*len(order) + max(i, j); seen[p] {
+				p := min(i, j)*len(order) + max(i, j)
+				if seen[p] {
 					continue
-				} else {
-					seen[p] = true
 				}
+				seen[p] = true
 				lo, hi := id, c.other
 				if hi < lo {
 					lo, hi = hi, lo
@@ -172,16 +168,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, c.c))
 			}
 		}
-		rels, err := s.relationsAmong(ctx, w, gen, order, dr, func(txn *badger.Txn, rid string) (relationHead, error) {
-			if r, ok := s.relHeads.get(gen, rid); ok {
-				return r, nil
-			}
-			r, err := getRelationHead(txn, rid)
-			if err == nil && r.ID != "" {
-				s.relHeads.put(gen, rid, r)
-			}
-			return r, err
-		})
+		rels, err := s.relationsAmong(ctx, w, gen, order, dr)
 		sg.Edges = append(sg.Edges, rels...)
 		return err
 	})
@@ -196,8 +183,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 // the sorted set: a run of keys to non-members is skipped with a seek, so
 // a hub with thousands of relations costs about a seek per member, not a
 // read per relation; only the relations returned are decoded.
-func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange,
-	head func(txn *badger.Txn, rid string) (relationHead, error)) ([]Edge, error) {
+func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange) ([]Edge, error) {
 	members := slices.Clone(set)
 	slices.Sort(members)
 	var rids []string
@@ -227,7 +213,7 @@ func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, se
 	}
 	var out []Edge
 	for _, rid := range rids {
-		r, err := head(w.txn, rid)
+		r, err := s.relationHead(w.txn, gen, rid)
 		if err != nil {
 			return nil, err
 		}
@@ -264,6 +250,19 @@ var sourcesField = []byte(`,"sources":[`)
 // docField opens each encoded Source. Inside a JSON string a quotation
 // mark is escaped, so it cannot occur there: counting it counts sources.
 var docField = []byte(`"doc":`)
+
+// relationHead returns relation id's head through the Store's cache; the
+// zero value if there is none.
+func (s *Store) relationHead(txn *badger.Txn, gen uint64, id string) (relationHead, error) {
+	if r, ok := s.relHeads.get(gen, id); ok {
+		return r, nil
+	}
+	r, err := getRelationHead(txn, id)
+	if err == nil && r.ID != "" {
+		s.relHeads.put(gen, id, r)
+	}
+	return r, err
+}
 
 // getRelationHead reads relation id's head; the zero value if there is
 // none.

@@ -46,7 +46,11 @@ func TestOpenRefusesOtherFormats(t *testing.T) {
 	}
 }
 
-func TestReadOnly(t *testing.T) {
+// oneDocStore makes a store in a new directory holding one document that
+// mentions Anna Berg, closes it, and returns the directory, the article
+// and what was extracted from it.
+func oneDocStore(t *testing.T) (string, extract.Article, extract.Document) {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	s, err := Open(ctx, Options{Dir: dir})
@@ -62,6 +66,12 @@ func TestReadOnly(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return dir, a, d
+}
+
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dir, a, d := oneDocStore(t)
 	ro, err := Open(ctx, Options{Dir: dir, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
@@ -83,20 +93,7 @@ func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
 	for _, readOnly := range []bool{true, false} {
 		t.Run(fmt.Sprintf("read-only %v", readOnly), func(t *testing.T) {
 			ctx := context.Background()
-			dir := t.TempDir()
-			s, err := Open(ctx, Options{Dir: dir})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := extract.Article{ID: "d1", Text: "Anna Berg spoke."}
-			d := extract.Document{ID: "d1", Entities: []extract.Entity{{ID: "e1", Name: "Anna Berg", Type: 1,
-				Mentions: []extract.Span{{Start: 0, End: 9}}}}}
-			if err := s.Put(ctx, a, d); err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Close(); err != nil {
-				t.Fatal(err)
-			}
+			dir, _, _ := oneDocStore(t)
 			if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +101,7 @@ func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
 				db.Close()
 				t.Fatal("Badger opened the store with an empty memtable file: the test no longer reproduces the crash")
 			}
-			s, err = Open(ctx, Options{Dir: dir, ReadOnly: readOnly})
+			s, err := Open(ctx, Options{Dir: dir, ReadOnly: readOnly})
 			if err != nil {
 				t.Fatalf("Open after the crash: %v", err)
 			}

@@ -880,24 +880,24 @@ func (w *putter) indexQuote(old, rec *Quote) error {
 	// usually keeps its date, speakers and words, and each key written is
 	// an insert into Badger's memtable.
 	newKeys := quoteIndexKeys(rec)
-	var oldKeys map[string]bool
+	oldKeys := map[string]bool{}
 	oldWords := map[string]bool{}
 	if old != nil {
-		oldKeys = map[string]bool{}
 		for _, k := range quoteIndexKeys(old) {
 			oldKeys[k] = true
 		}
+		kept := make(map[string]bool, len(newKeys))
 		for _, k := range newKeys {
-			delete(oldKeys, k)
+			kept[k] = true
 		}
 		for k := range oldKeys {
+			if kept[k] {
+				continue
+			}
 			if err := w.txn.Delete([]byte(k)); err != nil {
 				return err
 			}
 			w.noteSpeakerKey(k, false)
-		}
-		for _, k := range quoteIndexKeys(old) {
-			oldKeys[k] = true
 		}
 		for _, v := range old.Variants {
 			for _, wd := range quoteWords(v) {

@@ -333,14 +333,7 @@ func TestUpgrade(t *testing.T) {
 func TestUpgradeRefuses(t *testing.T) {
 	ctx := context.Background()
 	base := t.TempDir()
-	s, err := graph.Open(ctx, graph.Options{Dir: base})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := graphtest.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
+	if err := graphtest.LoadDir(ctx, base); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {

@@ -132,10 +132,10 @@ type job struct {
 	measured  bool
 }
 
+// sample is one measured request: its latency is lateBy + service.
 type sample struct {
 	kind            querymix.Kind
-	latency         time.Duration
-	service, lateBy time.Duration
+	lateBy, service time.Duration // from due to sent (0 in a closed loop), from sent to answered
 	err             error
 }
 
@@ -164,9 +164,7 @@ func Run(ctx context.Context, c *http.Client, cfg Config, p *querymix.Picker) (R
 				_, err := post(rctx, j.req)
 				cancel()
 				if j.measured {
-					done := time.Now()
-					out = append(out, sample{kind: j.req.Kind, latency: done.Sub(from),
-						service: done.Sub(sent), lateBy: sent.Sub(from), err: err})
+					out = append(out, sample{kind: j.req.Kind, lateBy: sent.Sub(from), service: time.Since(sent), err: err})
 				}
 			}
 			results[w] = out
@@ -251,7 +249,7 @@ schedule:
 					}
 					continue
 				}
-				l.samples = append(l.samples, s.latency)
+				l.samples = append(l.samples, s.lateBy+s.service)
 			}
 			if s.err == nil && cfg.Rate > 0 {
 				r.Service.Count++

@@ -142,6 +142,20 @@ func Fixture() []Doc {
 	return []Doc{a.done(), b.done(), c.done()}
 }
 
+// LoadDir makes a store in dir holding the fixture, and closes it: for
+// tests that then change or open the store on disk themselves.
+func LoadDir(ctx context.Context, dir string) error {
+	s, err := graph.Open(ctx, graph.Options{Dir: dir})
+	if err != nil {
+		return err
+	}
+	if err := Load(ctx, s); err != nil {
+		s.Close()
+		return err
+	}
+	return s.Close()
+}
+
 // Load ingests the fixture into s.
 func Load(ctx context.Context, s *graph.Store) error {
 	for _, d := range Fixture() {

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
@@ -19,14 +18,7 @@ import (
 func TestUpgrade(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := graph.Open(ctx, graph.Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := graphtest.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
+	if err := graphtest.LoadDir(ctx, dir); err != nil {
 		t.Fatal(err)
 	}
 	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil))
