@@ -238,27 +238,52 @@ func (s *Store) Verify(ctx context.Context) error {
 			}
 		}
 		degree := map[string]int{}
-		edges := 0
-		if err := iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
-			a, b, _ := strings.Cut(string(k[len(pCooc):]), sep)
+		rankKeys, edgeDates := 0, 0
+		dates := newDateCursor(txn, pCoocDate)
+		err = iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
+			pos := string(k[len(pCooc):])
+			a, b, _ := strings.Cut(pos, sep)
 			degree[a]++
-			edges++
-			if a < b {
-				counts[statEdges]++
-			}
-			if !has(kCooc(b, a)) {
-				bad("mentioned_with %s-%s stored one way only", a, b)
+			degree[b]++
+			rankKeys += 2 // one at each end
+			counts[statEdges]++
+			if a >= b {
+				bad("mentioned_with %s-%s stored under its higher ID", a, b)
 			}
 			var c cooc
 			if err := item.Value(func(v []byte) error { return jsonUnmarshal(v, &c) }); err != nil {
 				return false, err
 			}
-			if !has(kCoocRank(a, c.Weight, b)) {
+			if !has(kCoocRank(a, c.Weight, b)) || !has(kCoocRank(b, c.Weight, a)) {
 				bad("mentioned_with %s-%s (weight %d) missing from the weight index", a, b, c.Weight)
 			}
+			ds := dates.of(pos)
+			edgeDates += len(ds)
+			if first, last := "", ""; len(ds) > 0 {
+				first, last = ds[0], ds[len(ds)-1]
+				if c.First != first || c.Last != last {
+					bad("mentioned_with %s-%s: dates %s to %s recorded, %s to %s filed", a, b, c.First, c.Last, first, last)
+				}
+			} else if c.First != "" || c.Last != "" {
+				bad("mentioned_with %s-%s: dates %s to %s recorded, none filed", a, b, c.First, c.Last)
+			}
+			return true, nil
+		})
+		dates.close()
+		if err != nil {
+			return err
+		}
+		// With every edge's dates found, equal counts mean no dates are
+		// filed under an edge that is not there.
+		filed := 0
+		if err := iterPrefix(txn, pCoocDate, false, func([]byte, *badger.Item) (bool, error) {
+			filed++
 			return true, nil
 		}); err != nil {
 			return err
+		}
+		if filed != edgeDates {
+			bad("mentioned_with dates: %d keys filed, %d under edges", filed, edgeDates)
 		}
 		// With every edge found in the weight index, equal counts mean no
 		// stale rank keys are left behind.
@@ -269,8 +294,8 @@ func (s *Store) Verify(ctx context.Context) error {
 		}); err != nil {
 			return err
 		}
-		if ranked != edges {
-			bad("weight index of mentioned_with holds %d keys for %d edges", ranked, edges)
+		if ranked != rankKeys {
+			bad("weight index of mentioned_with holds %d keys, want %d (two per edge)", ranked, rankKeys)
 		}
 		if err := iterPrefix(txn, pRelEnt, false, func(k []byte, _ *badger.Item) (bool, error) {
 			id, _, _ := strings.Cut(string(k[len(pRelEnt):]), sep)

@@ -284,8 +284,7 @@ func (b *batch) cooc(p [2]string, absent bool) (*pendingEdge, bool, error) {
 // hot cache or the store, into c, and reports whether there is one.
 func (b *batch) committedEdge(p [2]string, c *cooc) (bool, error) {
 	if x, ok := b.store.hot.edges.get(p[0] + sep + p[1]); ok {
-		// The cache's copy is shared: the batch changes its own.
-		*c = cooc{Weight: x.v.Weight, Dates: slices.Clone(x.v.Dates)}
+		*c = x.v
 		return x.found, nil
 	}
 	return getJSON(b.txn, kCooc(p[0], p[1]), c)
@@ -336,9 +335,6 @@ func (b *batch) flush() error {
 			}
 		}
 		if err := setJSON(b.txn, kCooc(p[0], p[1]), &e.c); err != nil {
-			return err
-		}
-		if err := setJSON(b.txn, kCooc(p[1], p[0]), &e.c); err != nil {
 			return err
 		}
 	}

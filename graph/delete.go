@@ -625,24 +625,19 @@ func (d *deleter) cooccurrences() error {
 		}
 		c.Weight -= pairs[p]
 		if c.Weight <= 0 {
-			for _, k := range []string{kCooc(a, b), kCooc(b, a)} {
-				if err := d.txn.Delete([]byte(k)); err != nil {
-					return err
-				}
+			if err := d.txn.Delete([]byte(kCooc(a, b))); err != nil {
+				return err
+			}
+			if err := d.clearPrefix(coocDatePrefix(a, b)); err != nil {
+				return err
 			}
 			d.count(kStat(statEdges), -1)
 			d.count(kDegree(a), -1)
 			d.count(kDegree(b), -1)
 			continue
 		}
-		if pub := d.doc.Published; pub != "" && slices.Contains(c.Dates, pub) {
-			still, err := d.cooccurElsewhere(a, b, pub)
-			if err != nil {
-				return err
-			}
-			if !still {
-				c.Dates = slices.DeleteFunc(c.Dates, func(x string) bool { return x == pub })
-			}
+		if err := d.uncoocDate(a, b, &c); err != nil {
+			return err
 		}
 		for _, k := range []string{kCoocRank(a, c.Weight, b), kCoocRank(b, c.Weight, a)} {
 			if err := d.txn.Set([]byte(k), nil); err != nil {
@@ -652,11 +647,54 @@ func (d *deleter) cooccurrences() error {
 		if err := setJSON(d.txn, kCooc(a, b), &c); err != nil {
 			return err
 		}
-		if err := setJSON(d.txn, kCooc(b, a), &c); err != nil {
-			return err
-		}
 	}
 	return nil
+}
+
+// uncoocDate takes the document's publication date off the edge a-b
+// (a < b) unless another document of that date has them in one sentence,
+// and moves the edge's first or last date in if it was that one.
+func (d *deleter) uncoocDate(a, b string, c *cooc) error {
+	pub := d.doc.Published
+	if pub == "" {
+		return nil
+	}
+	if ok, err := exists(d.txn, kCoocDate(a, b, pub)); err != nil || !ok {
+		return err
+	}
+	still, err := d.cooccurElsewhere(a, b, pub)
+	if err != nil || still {
+		return err
+	}
+	if err := d.txn.Delete([]byte(kCoocDate(a, b, pub))); err != nil {
+		return err
+	}
+	if pub != c.First && pub != c.Last {
+		return nil
+	}
+	// The transaction's iterators see its own delete.
+	prefix := coocDatePrefix(a, b)
+	c.First, c.Last = "", ""
+	return iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		date := string(k[len(prefix):])
+		c.First, c.Last = minDate(c.First, date), maxDate(c.Last, date)
+		return true, nil
+	})
+}
+
+// clearPrefix deletes every key under prefix.
+func (d *deleter) clearPrefix(prefix string) error {
+	var keys [][]byte
+	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		keys = append(keys, slices.Clone(k))
+		return true, nil
+	})
+	for _, k := range keys {
+		if err == nil {
+			err = d.txn.Delete(k)
+		}
+	}
+	return err
 }
 
 // cooccurElsewhere reports whether another document published on pub

@@ -153,7 +153,10 @@
 //	y/TYPE/^MENTIONS/EID     entities by type (and "*" for all), most mentioned first
 //	m/EID/DOC                mention spans of EID in DOC ([[start,end],...])
 //	x/DOC/EID                mentions of EID in DOC (count)
-//	c/A/B                    mentioned_with edge {weight, dates}, stored both ways
+//	c/A/B                    mentioned_with edge {weight, first, last date}, A < B
+//	ct/A/B/DATE              publication dates of the documents where A and B share
+//	                         a sentence (A < B): a busy edge gains dates, and a list
+//	                         in the record made each of its updates rewrite them all
 //	cr/A/^WEIGHT/B           A's mentioned_with edges, heaviest first (weight as
 //	                         inverted uint64 big-endian); rewritten when a weight changes
 //	cd/EID                   number of mentioned_with edges and relations of EID, uint64
@@ -189,16 +192,19 @@
 // No lookup is made per pair of nodes.
 //
 // Format 2 added cr/, format 3 qsn/, format 4 the variant signatures in
-// the values of qs/ keys (before, they had none).
+// the values of qs/ keys (before, they had none), format 5 stored each
+// mentioned_with edge once and moved its dates from the record to ct/.
 //
 // # Upgrades
 //
-// Each format since 1 added only indexes, counters and index values
-// derived from data every format stores, so a read-write Open upgrades an
-// older store in place and logs "upgraded store DIR from format N to M in
-// T": it clears and rebuilds each table added since format N (cr/ from the
-// c/ edges, qsn/ by counting qs/ keys) and writes again the keys that got
-// values (qs/ from the q/ records), streaming the source keys and writing
+// Formats 2 to 4 added only indexes, counters and index values derived
+// from data every format stores, and format 5 moved edge dates, so a
+// read-write Open upgrades an older store in place and logs "upgraded
+// store DIR from format N to M in T": it clears and rebuilds each table
+// added since format N (cr/ from the c/ edges, qsn/ by counting qs/ keys),
+// writes again the keys that got values (qs/ from the q/ records), and
+// moves each edge's dates to ct/ keys before it rewrites the edge's record
+// (so a record without a list has moved them already), streaming the source keys and writing
 // batches of a few thousand keys, so memory does not grow with the store,
 // then syncs and writes !version last. An upgrade cut short leaves the
 // store at format N, and the next read-write Open starts it again; the

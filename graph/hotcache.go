@@ -129,11 +129,7 @@ func namesSize(key string, es []nameEntry) int {
 }
 
 func coocSize(key string, c cooc) int {
-	n := hotEntryOverhead + len(key) + 32
-	for _, d := range c.Dates {
-		n += 16 + len(d)
-	}
-	return n
+	return hotEntryOverhead + len(key) + 40 + len(c.First) + len(c.Last)
 }
 
 func variantsSize(key string, vs []string) int {

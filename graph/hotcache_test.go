@@ -177,16 +177,16 @@ func TestHotMapBound(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.budget), func(t *testing.T) {
-			var m hotMap[cooc]
-			m.reset(tt.budget, coocSize)
-			hot := hotVal[cooc]{v: cooc{Weight: 99, Dates: []string{"2017-01-01"}}, found: true}
+			var m hotMap[[]string]
+			m.reset(tt.budget, variantsSize)
+			hot := hotVal[[]string]{v: []string{"the record read often"}, found: true}
 			m.put("hot", hot)
 			for i := range tt.records {
-				m.put(fmt.Sprintf("pair%07d", i), hotVal[cooc]{v: cooc{Weight: i, Dates: []string{"2017-01-02"}}, found: true})
+				m.put(fmt.Sprintf("quote%07d", i), hotVal[[]string]{v: []string{fmt.Sprint(i)}, found: true})
 				// A record that grows and shrinks is counted at its size.
-				m.put("grows", hotVal[cooc]{v: cooc{Dates: make([]string, i%(tt.budget/1024))}, found: true})
+				m.put("grows", hotVal[[]string]{v: make([]string, i%(tt.budget/1024)), found: true})
 				if i%tt.every == 0 {
-					if x, ok := m.get("hot"); !ok || x.v.Weight != 99 {
+					if x, ok := m.get("hot"); !ok || x.v[0] != hot.v[0] {
 						t.Fatalf("after %d records, the record read every %d is gone", i, tt.every)
 					}
 				}
@@ -194,9 +194,9 @@ func TestHotMapBound(t *testing.T) {
 					continue
 				}
 				held := 0
-				for _, mm := range []map[string]hotVal[cooc]{m.cur, m.old} {
+				for _, mm := range []map[string]hotVal[[]string]{m.cur, m.old} {
 					for k, x := range mm {
-						held += coocSize(k, x.v)
+						held += variantsSize(k, x.v)
 					}
 				}
 				if held > tt.budget {
@@ -206,10 +206,10 @@ func TestHotMapBound(t *testing.T) {
 			// A record too large for the map is not kept, nor an older
 			// copy of it.
 			m.put("big", hot)
-			big := hotVal[cooc]{v: cooc{Dates: make([]string, tt.budget/8)}, found: true}
+			big := hotVal[[]string]{v: make([]string, tt.budget/8), found: true}
 			m.put("big", big)
 			if _, ok := m.get("big"); ok {
-				t.Errorf("a record of %d bytes was kept in a map of %d", coocSize("big", big.v), tt.budget)
+				t.Errorf("a record of %d bytes was kept in a map of %d", variantsSize("big", big.v), tt.budget)
 			}
 		})
 	}

@@ -19,7 +19,8 @@ const (
 	pRank     = "y\x00"  // y/TYPE|*/^mentions/eid
 	pMent     = "m\x00"  // m/eid/doc -> spans
 	pDocEnt   = "x\x00"  // x/doc/eid -> mention count
-	pCooc     = "c\x00"  // c/a/b -> cooc (both directions)
+	pCooc     = "c\x00"  // c/a/b -> cooc, a < b
+	pCoocDate = "ct\x00" // ct/a/b/date: publication dates of documents where a and b share a sentence
 	pCoocRank = "cr\x00" // cr/a/^weight/b: a's mentioned_with edges, heaviest first
 	pDegree   = "cd\x00" // cd/eid -> number of mentioned_with edges
 	pQuote    = "q\x00"  // q/qid -> Quote
@@ -49,8 +50,20 @@ func kMent(eid, doc string) string { return pMent + eid + sep + doc }
 func kDocEnt(doc, eid string) string {
 	return pDocEnt + doc + sep + eid
 }
-func kCooc(a, b string) string { return pCooc + a + sep + b }
-func kDegree(id string) string { return pDegree + id }
+
+// kCooc is the key of the edge between a and b, in either order: an edge
+// is stored once, under its lower ID first.
+func kCooc(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return pCooc + a + sep + b
+}
+
+// coocDatePrefix is where the dates of the edge a-b (a < b) are filed.
+func coocDatePrefix(a, b string) string { return pCoocDate + a + sep + b + sep }
+func kCoocDate(a, b, d string) string   { return coocDatePrefix(a, b) + d }
+func kDegree(id string) string          { return pDegree + id }
 
 // kCoocRank files the edge a-b under a by weight, heaviest first, so the
 // top edges of a hub are read without reading all of them.

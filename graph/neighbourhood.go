@@ -157,11 +157,11 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 					lo, hi = hi, lo
 				}
 				if dates && !c.dated {
-					found, err := getJSON(txn, kCooc(lo, hi), &c.c)
+					in, err := datedEdge(w, lo, hi, dr, &c.c)
 					if err != nil {
 						return err
 					}
-					if !found || !dr.overlaps(c.c.Dates) {
+					if !in {
 						continue
 					}
 				}
@@ -302,12 +302,8 @@ func getRelationHead(txn *badger.Txn, id string) (relationHead, error) {
 }
 
 func coocToEdge(a, b string, c cooc) Edge {
-	e := Edge{ID: "mw:" + a + "|" + b, Source: a, Target: b, Type: kind.MentionedWith,
-		Weight: float64(c.Weight), Dates: c.Dates}
-	if len(c.Dates) > 0 {
-		e.FirstSeen, e.LastSeen = c.Dates[0], c.Dates[len(c.Dates)-1]
-	}
-	return e
+	return Edge{ID: "mw:" + a + "|" + b, Source: a, Target: b, Type: kind.MentionedWith,
+		Weight: float64(c.Weight), Dates: c.Dates, FirstSeen: c.First, LastSeen: c.Last}
 }
 
 func relationEdge(r *Relation) Edge {

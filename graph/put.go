@@ -619,7 +619,17 @@ func (w *putter) cooccurrences() error {
 			return err
 		}
 		e.c.Weight += pairs[p]
-		e.c.Dates = addDate(e.c.Dates, w.doc.Published)
+		if pub := w.doc.Published; pub != "" {
+			// As with an entity's dates: a date at either end of the
+			// span is filed already, and each date is a key.
+			filed := pub == e.c.First || pub == e.c.Last
+			e.c.First, e.c.Last = minDate(e.c.First, pub), maxDate(e.c.Last, pub)
+			if !filed {
+				if err := w.txn.Set([]byte(kCoocDate(p[0], p[1], pub)), nil); err != nil {
+					return err
+				}
+			}
+		}
 		if !found {
 			if err := w.stat(statEdges, 1); err != nil {
 				return err

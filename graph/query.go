@@ -901,8 +901,8 @@ type coocEdge struct {
 // coocTop returns the k heaviest mentioned_with edges of id seen inside
 // the window dr (all of them if k <= 0), heaviest first. It walks the
 // weight-ranked index, so a hub's cost follows k, not its degree. Without
-// dates (dates false and no window) it reads keys only: the weight is in
-// the key, and c.Dates is left nil.
+// dates it reads keys only: the weight is in the key, a window is checked
+// on the edge's date keys, and c holds the weight alone.
 func coocTop(ctx context.Context, w *keyWalker, id string, k int, dr dateRange, dates bool) ([]coocEdge, error) {
 	var out []coocEdge
 	prefix := pCoocRank + id + sep
@@ -917,17 +917,19 @@ func coocTop(ctx context.Context, w *keyWalker, id string, k int, dr dateRange, 
 			return false, fmt.Errorf("%w: short key %q", ErrInconsistent, key)
 		}
 		e := coocEdge{other: string(key[len(prefix)+8:])}
-		if !dates && !dr.any() {
+		var in bool
+		var err error
+		if dates {
+			in, err = datedEdge(w, id, e.other, dr, &e.c)
+			e.dated = true
+		} else {
 			e.c.Weight = int(math.MaxUint64 - binary.BigEndian.Uint64(key[len(prefix):]))
-			out = append(out, e)
-			return k <= 0 || len(out) < k, nil
+			in, err = edgeInWindow(w, id, e.other, dr)
 		}
-		found, err := getJSON(w.txn, kCooc(id, e.other), &e.c)
 		if err != nil {
 			return false, err
 		}
-		if found && dr.overlaps(e.c.Dates) {
-			e.dated = true
+		if in {
 			out = append(out, e)
 		}
 		return k <= 0 || len(out) < k, nil
@@ -964,9 +966,14 @@ func (w *keyWalker) iter(table string) *badger.Iterator {
 // walk calls fn on each key under prefix, which starts with table, in
 // order, until fn says stop. The key is valid only during the call.
 func (w *keyWalker) walk(table, prefix string, fn func(k []byte) (bool, error)) error {
+	return w.seekWalk(table, prefix, prefix, fn)
+}
+
+// seekWalk is walk from the key from (under prefix) on.
+func (w *keyWalker) seekWalk(table, prefix, from string, fn func(k []byte) (bool, error)) error {
 	it := w.iter(table)
 	p := []byte(prefix)
-	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+	for it.Seek([]byte(from)); it.ValidForPrefix(p); it.Next() {
 		more, err := fn(it.Item().Key())
 		if err != nil || !more {
 			return err

@@ -99,10 +99,17 @@ type Relation struct {
 	Sources   []Source       `json:"sources"`
 }
 
-// cooc is a mentioned_with edge: how often two entities share a sentence.
+// cooc is a mentioned_with edge: how often two entities share a sentence,
+// and the first and last publication dates of those sentences' documents.
+// The dates between are keys (ct/), not a list in the record: a busy edge
+// gains a date with most documents, and its record is rewritten with each.
 type cooc struct {
-	Weight int      `json:"w"`
-	Dates  []string `json:"d,omitempty"`
+	Weight int    `json:"w"`
+	First  string `json:"f,omitempty"`
+	Last   string `json:"l,omitempty"`
+	// Dates are every distinct date, sorted, for readers that ask for
+	// them (see datedEdge); never stored in the record.
+	Dates []string `json:"-"`
 }
 
 // Stats counts what the store holds.

@@ -18,12 +18,12 @@ import (
 // FormatVersion is the version of the key layout this package writes. Open
 // refuses a store of a newer version, which it cannot read. An older one
 // lacks indexes the queries or ingest rely on (2 added cr/, 3 qsn/, 4 the
-// variant signatures in qs/ values): a read-write Open rebuilds them and
+// variant signatures in qs/ values, 5 moved edges' dates into ct/ keys): a read-write Open rebuilds them and
 // upgrades the store in place, a read-only one refuses it (see upgrade.go
 // and "Upgrades" in the package doc). A new format must add its tables to
 // upgradeSteps, or raise oldestUpgradable if they cannot be rebuilt from
 // the data.
-const FormatVersion = 4
+const FormatVersion = 5
 
 // Errors returned by the store. Callers test them with errors.Is.
 var (

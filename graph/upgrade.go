@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,9 +16,11 @@ import (
 )
 
 // An upgrade brings a store of an older format to FormatVersion in place.
-// Each format since 1 added only tables, or values of a table's keys,
-// derived from data every format stores, so an upgrade rebuilds them from
-// the data and writes the new version number last: a store interrupted
+// Formats 2 to 4 added only tables, or values of a table's keys, derived
+// from data every format stores, so an upgrade rebuilds them from the data;
+// format 5 moved the dates of mentioned_with edges out of their records
+// into keys, record by record, in a way that a second run finds done. The
+// new version number is written last: a store interrupted
 // mid-upgrade still says its old format, and the next read-write open
 // upgrades it again. Every added table is cleared before it is rebuilt,
 // and added values are written over whatever an interrupted upgrade left,
@@ -32,8 +35,9 @@ type upgradeStep struct {
 	format uint64 // the format that added the table
 	prefix string // the table's key prefix
 	// values: the format added values to the keys of a table older
-	// formats have. The keys stay (a later step may count them), and
-	// rebuild writes every one of them again with its value.
+	// formats have, or moved data into the table from records. The keys
+	// stay (a later step may count them, or they hold what an interrupted
+	// run moved), and rebuild writes every one of them again.
 	values  bool
 	rebuild func(ctx context.Context, txn *badger.Txn, w *chunkWriter) error
 }
@@ -43,6 +47,7 @@ var upgradeSteps = []upgradeStep{
 	{2, pCoocRank, false, rebuildCoocRank},
 	{3, pQSpeakN, false, rebuildSpeakerCounts},
 	{4, pQSpeaker, true, rebuildSpeakerSigs},
+	{5, pCoocDate, true, moveCoocDates},
 }
 
 // oldestUpgradable is the oldest format that stores all the data the
@@ -362,5 +367,50 @@ func rebuildSpeakerSigs(ctx context.Context, txn *badger.Txn, w *chunkWriter) er
 			}
 		}
 		return true, nil
+	})
+}
+
+// moveCoocDates stores each mentioned_with edge once, under its lower ID
+// first, with its first and last dates, and files all its dates as
+// ct/A/B/DATE keys (format 5; before, c/A/B and c/B/A both held the whole
+// list). An edge's date keys are written before its record, so a record
+// without a list is one whose dates are filed already.
+func moveCoocDates(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
+	i := 0
+	return iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
+		if i++; i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		a, b, ok := strings.Cut(string(k[len(pCooc):]), sep)
+		if !ok {
+			return false, fmt.Errorf("malformed key %q", k)
+		}
+		if a > b {
+			return true, w.delete(k) // c/B/A holds what c/A/B does
+		}
+		var old struct {
+			cooc
+			Dates []string `json:"d"`
+		}
+		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &old) }); err != nil {
+			return false, fmt.Errorf("decode %q: %w", k, err)
+		}
+		if len(old.Dates) == 0 {
+			return true, nil
+		}
+		c := old.cooc
+		for _, d := range old.Dates {
+			c.First, c.Last = minDate(c.First, d), maxDate(c.Last, d)
+			if err := w.set([]byte(kCoocDate(a, b, d)), nil); err != nil {
+				return false, err
+			}
+		}
+		v, err := json.Marshal(&c)
+		if err != nil {
+			return false, err
+		}
+		return true, w.set(slices.Clone(k), v)
 	})
 }

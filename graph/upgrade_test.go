@@ -27,6 +27,8 @@ const (
 	tableCoocRank  = "cr\x00"  // format 2
 	tableSpeakerN  = "qsn\x00" // format 3
 	tableSpeaker   = "qs\x00"  // its values: format 4
+	tableCoocDate  = "ct\x00"  // format 5, with edges stored once
+	tableCooc      = "c\x00"
 	keyVersion     = "!version"
 	currentVersion = graph.FormatVersion
 )
@@ -188,6 +190,48 @@ func copyDir(t *testing.T, src string) string {
 	return dst
 }
 
+// edgesBeforeFormat5 returns the mentioned_with records of the store dump
+// as formats 1 to 4 stored them, both ways, each with its list of dates
+// (the ct/ keys of format 5).
+func edgesBeforeFormat5(t *testing.T, dump map[string]string) map[string]string {
+	t.Helper()
+	dates := map[string][]string{}
+	for k := range dump {
+		if rest, ok := strings.CutPrefix(k, tableCoocDate); ok {
+			i := strings.LastIndex(rest, "\x00")
+			dates[rest[:i]] = append(dates[rest[:i]], rest[i+1:])
+		}
+	}
+	set := map[string]string{}
+	for k, v := range dump {
+		pair, ok := strings.CutPrefix(k, tableCooc)
+		if !ok {
+			continue
+		}
+		a, b, _ := strings.Cut(pair, "\x00")
+		var now struct {
+			Weight int `json:"w"`
+		}
+		if err := json.Unmarshal([]byte(v), &now); err != nil {
+			t.Fatal(err)
+		}
+		ds := dates[pair]
+		sort.Strings(ds)
+		old, err := json.Marshal(struct {
+			Weight int      `json:"w"`
+			Dates  []string `json:"d,omitempty"`
+		}{now.Weight, ds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		set[tableCooc+a+"\x00"+b], set[tableCooc+b+"\x00"+a] = string(old), string(old)
+	}
+	if len(set) == 0 || len(dates) == 0 {
+		t.Fatal("the store has no dated mentioned_with edges: the upgrade of format 4 tests nothing")
+	}
+	return set
+}
+
 // TestUpgrade turns a current store into a store of each older format, by
 // deleting what that format lacks (tables, and values of keys) and writing
 // its version, and checks
@@ -205,6 +249,8 @@ func TestUpgrade(t *testing.T) {
 		set         map[string]string // keys a stray writer left
 		interrupted bool
 	}{
+		{name: "format 4", format: 4},
+		{name: "format 4 interrupted", format: 4, interrupted: true},
 		{name: "format 3", format: 3, blank: []string{tableSpeaker}},
 		{name: "format 2", format: 2, drop: []string{tableSpeakerN}, blank: []string{tableSpeaker}},
 		{name: "format 1", format: 1, drop: []string{tableCoocRank, tableSpeakerN}, blank: []string{tableSpeaker}},
@@ -219,7 +265,9 @@ func TestUpgrade(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyDir(t, base)
-			set := map[string]string{keyVersion: version(tc.format)}
+			set := edgesBeforeFormat5(t, want)
+			set[keyVersion] = version(tc.format)
+			drop := append([]string{tableCoocDate}, tc.drop...)
 			for k := range want {
 				for _, table := range tc.blank {
 					if strings.HasPrefix(k, table) {
@@ -230,7 +278,7 @@ func TestUpgrade(t *testing.T) {
 			for k, v := range tc.set {
 				set[k] = v
 			}
-			if err := graph.RewriteRaw(dir, tc.drop, set); err != nil {
+			if err := graph.RewriteRaw(dir, drop, set); err != nil {
 				t.Fatal(err)
 			}
 			old, err := graph.DumpDir(dir)

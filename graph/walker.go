@@ -51,7 +51,7 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 	return w.view(ctx, func(txn *badger.Txn) error {
 		// Dates live under ed/EID/DATE, in the same EID order as e/EID:
 		// walk both side by side.
-		dates := newDateCursor(txn)
+		dates := newDateCursor(txn, pEntDate)
 		defer dates.close()
 		err := eachValue(ctx, txn, pEnt, func(id string, b []byte) error {
 			var e Entity
@@ -160,30 +160,35 @@ func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
 		if err != nil {
 			return err
 		}
+		// Edge dates live under ct/A/B/DATE, in the order of c/A/B.
+		dates := newDateCursor(txn, pCoocDate)
+		defer dates.close()
 		return eachValue(ctx, txn, pCooc, func(pos string, b []byte) error {
 			a, bID, ok := strings.Cut(pos, sep)
-			if !ok || a > bID {
-				return nil
+			if !ok {
+				return fmt.Errorf("%w: edge key %q", ErrInconsistent, pos)
 			}
 			var c cooc
 			if err := json.Unmarshal(b, &c); err != nil {
 				return err
 			}
+			c.Dates = dates.of(pos)
 			return fn(coocToEdge(a, bID, c))
 		})
 	})
 }
 
-// dateCursor reads ed/EID/DATE keys for EIDs asked in increasing order.
+// dateCursor reads the dates filed as keys TABLE/ID/DATE (ed/EID/DATE,
+// ct/A/B/DATE) for IDs asked in increasing order.
 type dateCursor struct {
 	it     *badger.Iterator
 	prefix []byte
 }
 
-func newDateCursor(txn *badger.Txn) *dateCursor {
+func newDateCursor(txn *badger.Txn, table string) *dateCursor {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
-	opts.Prefix = []byte(pEntDate)
+	opts.Prefix = []byte(table)
 	it := txn.NewIterator(opts)
 	it.Seek(opts.Prefix)
 	return &dateCursor{it: it, prefix: opts.Prefix}
@@ -193,7 +198,9 @@ func (c *dateCursor) of(id string) []string {
 	var out []string
 	for ; c.it.ValidForPrefix(c.prefix); c.it.Next() {
 		rest := string(c.it.Item().Key()[len(c.prefix):])
-		eid, d, _ := strings.Cut(rest, sep)
+		// A date holds no NUL; an ID may (ct/A/B).
+		i := strings.LastIndex(rest, sep)
+		eid, d := rest[:max(i, 0)], rest[i+1:]
 		if eid > id {
 			break
 		}
