@@ -72,7 +72,12 @@ func TestLeanMatchesGraphQLGo(t *testing.T) {
 		{"stats and documents", `{ stats { documents entities quotes events relations edges } documents(first: 2) { edges { cursor node { id } } } }`, nil, "", true},
 		{"neighbourhood with dates", `{ neighbourhood(entity: "Anna Berg", depth: 2, limit: 10, from: "2020") { nodes { id name aliases firstSeen lastSeen }
 			edges { id source target type weight firstSeen lastSeen dates } } }`, nil, "", true},
+		{"sources paged", `query($s: String, $n: Int) { quotes(speaker: $s, first: 5) { edges { node { id sourceCount
+			sources(first: $n) { document { id } start } } } }
+			events(first: 2) { edges { node { sourceCount sources(first: 0) { start } } } }
+			entity(name: "Ms Berg") { relations(first: 2) { edges { node { sourceCount sources(first: 1) { end } } } } } }`, map[string]any{"s": "Anna Berg", "n": 1.0}, "", true},
 		{"resolver error", `{ quotes(first: -1) { totalCount } }`, nil, "", false},
+		{"negative sources", `{ quotes(first: 1) { edges { node { sources(first: -1) { start } } } } }`, nil, "", false},
 		{"null in a non-null field", `{ entity { id } }`, nil, "", false},
 		{"introspection", `{ __schema { types { name } } }`, nil, "", false}, // in graphql-go's map order: not compared
 		{"directive", `query($x: Boolean!) { stats @include(if: $x) { documents } }`, map[string]any{"x": true}, "", false},

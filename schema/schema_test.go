@@ -116,6 +116,22 @@ func TestQueries(t *testing.T) {
 					t.Errorf("first source outlet = %v, want outlet-a", got)
 				}
 			}},
+		{"sources paged", `{ quotes(contains: "not back down") { edges { node { sourceCount
+			all: sources { document { id } } two: sources(first: 2) { document { id } } none: sources(first: 0) { start } } } } }`,
+			func(t *testing.T, r response) {
+				q := path(r.Data, "quotes", "edges", 0, "node")
+				all, two := path(q, "all").([]any), path(q, "two").([]any)
+				if got := path(q, "sourceCount"); got != float64(len(all)) || len(all) != 3 {
+					t.Errorf("sourceCount = %v with %d sources, want 3 and 3", got, len(all))
+				}
+				if len(two) != 2 || path(two[0], "document", "id") != path(all[0], "document", "id") ||
+					path(two[1], "document", "id") != path(all[1], "document", "id") {
+					t.Errorf("sources(first: 2) = %v, want the first two of %v", two, all)
+				}
+				if none := path(q, "none").([]any); len(none) != 0 {
+					t.Errorf("sources(first: 0) = %v, want none", none)
+				}
+			}},
 		{"entity by alias", `{ entity(name: "Ms Berg") { name type aliases roles { title org } mentionCount
 			quotes(first: 2) { totalCount } documents { totalCount } relations { totalCount edges { node { predicate subject { name } object { name } } } }
 			events { totalCount edges { node { type participants { name } place { name } } } }
@@ -217,6 +233,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"first over the cap", `{ quotes(first: 6) { totalCount } }`, "over the limit of 5"},
 		{"negative first", `{ quotes(first: -1) { totalCount } }`, "negative"},
+		{"negative first of sources", `{ quotes(first: 1) { edges { node { sources(first: -2) { start } } } } }`, "first: -2 is negative"},
 		{"bad date", `{ quotes(from: "2017-13-01") { totalCount } }`, "bad date"},
 		{"unknown type", `{ entities(type: "ANIMAL") { totalCount } }`, "unknown entity type"},
 		{"bad cursor", `{ quotes(after: "%%%") { totalCount } }`, "bad cursor"},

@@ -49,6 +49,28 @@ func (b *builder) schema() (graphql.Schema, error) {
 		},
 	})
 	sources := graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(source)))
+	// A fact's sources grow with the corpus (a quote every outlet carries
+	// has hundreds): first bounds what a list of facts sends, and
+	// sourceCount says how many there are.
+	sourcesOf := func(of func(any) []graph.Source) (list, count *graphql.Field) {
+		list = &graphql.Field{Type: sources,
+			Description: "the spans that report it, in the order they were stored",
+			Args: graphql.FieldConfigArgument{"first": {Type: graphql.Int,
+				Description: "at most this many; all when absent"}},
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				ss := of(p.Source)
+				if v, ok := p.Args["first"].(int); ok {
+					if v < 0 {
+						return nil, fmt.Errorf("first: %d is negative", v)
+					}
+					ss = ss[:min(v, len(ss))]
+				}
+				return ss, nil
+			}}
+		count = &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "how many spans report it",
+			Resolve: func(p graphql.ResolveParams) (any, error) { return len(of(p.Source)), nil }}
+		return list, count
+	}
 	role := graphql.NewObject(graphql.ObjectConfig{
 		Name: "Role",
 		Fields: graphql.Fields{
@@ -96,6 +118,7 @@ func (b *builder) schema() (graphql.Schema, error) {
 			}}
 	}
 	quoteOf := func(v any) graph.Quote { q, _ := v.(graph.Quote); return q }
+	quoteSources, quoteSourceCount := sourcesOf(func(v any) []graph.Source { return quoteOf(v).Sources })
 	b.quote = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Quote",
 		Description: "Something said, merged across the documents that report it.",
@@ -105,17 +128,19 @@ func (b *builder) schema() (graphql.Schema, error) {
 			"date": field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Date) }),
 			"dateFromDocument": field(graphql.NewNonNull(graphql.Boolean),
 				func(q graph.Quote) any { return q.DateFromDocument }),
-			"cue":      field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Cue) }),
-			"direct":   field(graphql.NewNonNull(graphql.Boolean), func(q graph.Quote) any { return q.Direct }),
-			"place":    field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Place) }),
-			"medium":   field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Medium) }),
-			"speaker":  entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
-			"speakers": entityList(func(v any) []string { return quoteOf(v).Speakers }),
-			"about":    entityList(func(v any) []string { return quoteOf(v).About }),
-			"sources":  field(sources, func(q graph.Quote) any { return q.Sources }),
+			"cue":         field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Cue) }),
+			"direct":      field(graphql.NewNonNull(graphql.Boolean), func(q graph.Quote) any { return q.Direct }),
+			"place":       field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Place) }),
+			"medium":      field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Medium) }),
+			"speaker":     entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
+			"speakers":    entityList(func(v any) []string { return quoteOf(v).Speakers }),
+			"about":       entityList(func(v any) []string { return quoteOf(v).About }),
+			"sources":     quoteSources,
+			"sourceCount": quoteSourceCount,
 		},
 	})
 	eventOf := func(v any) graph.Event { e, _ := v.(graph.Event); return e }
+	eventSources, eventSourceCount := sourcesOf(func(v any) []graph.Source { return eventOf(v).Sources })
 	b.event = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Event",
 		Description: "Something that happened, merged across documents by type, participants and date.",
@@ -128,21 +153,24 @@ func (b *builder) schema() (graphql.Schema, error) {
 				func(e graph.Event) any { return e.DateFromDocument }),
 			"participants": entityList(func(v any) []string { return eventOf(v).Participants }),
 			"place":        entityRef(func(v any) string { return eventOf(v).Place }),
-			"sources":      field(sources, func(e graph.Event) any { return e.Sources }),
+			"sources":      eventSources,
+			"sourceCount":  eventSourceCount,
 		},
 	})
 	relOf := func(v any) graph.Relation { r, _ := v.(graph.Relation); return r }
+	relationSources, relationSourceCount := sourcesOf(func(v any) []graph.Source { return relOf(v).Sources })
 	b.relation = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Relation",
 		Description: "A typed link between two entities (role_of, works_for, met, ...).",
 		Fields: graphql.Fields{
-			"id":        field(graphql.NewNonNull(graphql.ID), func(r graph.Relation) any { return r.ID }),
-			"predicate": field(nonNullString, func(r graph.Relation) any { return string(r.Predicate) }),
-			"subject":   entityRef(func(v any) string { return relOf(v).Subject }),
-			"object":    entityRef(func(v any) string { return relOf(v).Object }),
-			"date":      field(graphql.String, func(r graph.Relation) any { return nonEmpty(r.Date) }),
-			"dates":     field(nonNullStrings, func(r graph.Relation) any { return nonNil(r.Dates) }),
-			"sources":   field(sources, func(r graph.Relation) any { return r.Sources }),
+			"id":          field(graphql.NewNonNull(graphql.ID), func(r graph.Relation) any { return r.ID }),
+			"predicate":   field(nonNullString, func(r graph.Relation) any { return string(r.Predicate) }),
+			"subject":     entityRef(func(v any) string { return relOf(v).Subject }),
+			"object":      entityRef(func(v any) string { return relOf(v).Object }),
+			"date":        field(graphql.String, func(r graph.Relation) any { return nonEmpty(r.Date) }),
+			"dates":       field(nonNullStrings, func(r graph.Relation) any { return nonNil(r.Dates) }),
+			"sources":     relationSources,
+			"sourceCount": relationSourceCount,
 		},
 	})
 	query := graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: b.queryFields()})
