@@ -390,6 +390,27 @@ func (e *Entity) addRole(r extract.Role, orgID string) {
 	e.Roles = append(e.Roles, Role{Title: title, Org: r.Org, OrgID: orgID, From: from, To: to})
 }
 
+// describes reports whether a person's alias describes rather than names
+// ("the prime minister", "his chief diplomat"): within one article it is
+// that person, but the same words stand for other people in other
+// articles, so matching documents on them merged every prime minister into
+// one. Such an alias stays on the entity and in the name index (an analyst
+// asking for "the President" gets the most mentioned one), but a document
+// is never matched to an entity through it.
+func describes(t kind.Entity, alias string) bool {
+	if t != kind.Person {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(alias), " ")
+	return determiners[strings.ToLower(first)]
+}
+
+// determiners open a description, not a name.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+}
+
 // resolve finds the global entity a document entity stands for, creating
 // it if there is none. The rules:
 //   - a name of two or more words matches an entity of the same type that
@@ -400,7 +421,8 @@ func (e *Entity) addRole(r extract.Role, orgID string) {
 //     Multi-word names match whole, so "Tony Kim" never joins "Kim
 //     Jong-un" through the shared word;
 //   - organisations, places and events match on any of their names, one
-//     word or more, acronyms included.
+//     word or more, acronyms included;
+//   - a person's descriptive alias ("the judge") matches nothing.
 func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error) {
 	n0 := NormName(e.Name)
 	// The extractor may split one entity of a document in two; the same
@@ -417,7 +439,7 @@ func (w *putter) resolve(e extract.Entity) (gid string, created bool, err error)
 	try := []string{n0}
 	for _, a := range e.Aliases {
 		na := NormName(a)
-		if na == "" || na == n0 {
+		if na == "" || na == n0 || describes(e.Type, a) {
 			continue
 		}
 		if e.Type != kind.Person || len(strings.Fields(na)) > 1 {
