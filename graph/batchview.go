@@ -118,13 +118,30 @@ func (b *batch) lookupName(n string, t kind.Entity) (string, error) {
 // entities it lists.
 type nameView interface {
 	namesAt(n string) ([]nameEntry, error)
-	entity(id string) (hotVal[Entity], error)
+	mentions(id string) (int, error)
+}
+
+// mentions is an entity's mention count as the batch sees it.
+func (b *batch) mentions(id string) (int, error) {
+	x, err := b.entity(id)
+	return x.v.Mentions, err
 }
 
 // txnView reads names and entities straight from a transaction.
 type txnView struct{ txn *badger.Txn }
 
 func (v txnView) namesAt(n string) ([]nameEntry, error) { return namesAt(v.txn, n) }
+
+// mentions decodes the one field of the entity's record it needs: a
+// much-quoted person's record holds hundreds of roles and aliases, and a
+// query naming one decoded them all.
+func (v txnView) mentions(id string) (int, error) {
+	var e struct {
+		Mentions int `json:"mentions"`
+	}
+	_, err := getJSON(v.txn, kEnt(id), &e)
+	return e.Mentions, err
+}
 
 func (v txnView) entity(id string) (hotVal[Entity], error) {
 	var x hotVal[Entity]

@@ -563,11 +563,11 @@ func pickByMentions(v nameView, n string, t kind.Entity) (string, error) {
 	}
 	best, bestM := "", -1
 	for _, id := range ids {
-		x, err := v.entity(id)
+		m, err := v.mentions(id)
 		if err != nil {
 			return "", err
 		}
-		if m := x.v.Mentions; m > bestM || (m == bestM && id < best) {
+		if m > bestM || (m == bestM && id < best) {
 			best, bestM = id, m
 		}
 	}
