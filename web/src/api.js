@@ -74,6 +74,11 @@ export async function entityCore(id) {
   return data.entity;
 }
 
+// SHOWN_SOURCES bounds the sources a list of quotes fetches for each: a
+// quote every outlet carries has hundreds, and the list says how many more.
+// A literal, not a variable: the server costs a query by its page sizes.
+export const SHOWN_SOURCES = 5;
+
 export async function entityQuotes(id, max = 500) {
   return collect(async (first, after) => (await gql(
     `query EntityQuotes($id: ID, $first: Int, $after: String) {
@@ -82,7 +87,7 @@ export async function entityQuotes(id, max = 500) {
           pageInfo { hasNextPage endCursor }
           edges { node {
             id text date cue direct
-            sources { document { id title source published } start end }
+            sourceCount sources(first: ${SHOWN_SOURCES}) { document { id title source published } start end }
           } }
         }
       }
@@ -146,7 +151,7 @@ export async function quotes({ speaker, contains, from, to, max = 500 } = {}) {
         pageInfo { hasNextPage endCursor }
         edges { node {
           id text date cue direct speaker { id name type }
-          sources { document { id title source published } start end }
+          sourceCount sources(first: ${SHOWN_SOURCES}) { document { id title source published } start end }
         } }
       }
     }`,

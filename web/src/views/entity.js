@@ -89,7 +89,10 @@ export function quoteItem(q, { speaker } = {}) {
           h('li', {},
             h('a', { href: `#/doc/${encodeURIComponent(s.document?.id)}?start=${s.start}&end=${s.end}`, class: 'source-link' },
               s.document?.title || s.document?.id),
-            h('span', { class: 'muted' }, [s.document?.source, fmtDate(s.document?.published)].filter(Boolean).join(' · ')))))
+            h('span', { class: 'muted' }, [s.document?.source, fmtDate(s.document?.published)].filter(Boolean).join(' · '))),
+        ).concat(q.sourceCount > q.sources.length
+          ? [h('li', { class: 'muted more-sources' }, `and ${q.sourceCount - q.sources.length} more`)]
+          : []))
       : null);
 }
 
