@@ -7,14 +7,14 @@ import (
 	"strings"
 )
 
-// removeEmptyMemtables deletes the memtable files (*.mem) of length zero in
-// dir and returns how many it deleted. Badger creates a memtable's file
-// and then sizes it; a writer killed between the two leaves an empty file,
-// which holds nothing but which Badger then refuses to open, read-write
-// ("Create a new file") or read-only (truncate: invalid argument). It
-// works under Badger's own directory lock (lockDir), so that no live
-// writer can be between the two steps.
-func removeEmptyMemtables(dir string) (int, error) {
+// removeEmptyLogFiles deletes the memtable files (*.mem) and value log
+// files (*.vlog) of length zero in dir and returns how many it deleted.
+// Badger creates such a file and then sizes it; a writer killed between
+// the two leaves an empty file, which holds nothing but which Badger then
+// refuses to open, read-write ("Create a new file") or read-only
+// (truncate: invalid argument). It works under Badger's own directory
+// lock (lockDir), so that no live writer can be between the two steps.
+func removeEmptyLogFiles(dir string) (int, error) {
 	unlock, err := lockDir(dir)
 	if err != nil {
 		return 0, err
@@ -26,7 +26,7 @@ func removeEmptyMemtables(dir string) (int, error) {
 	}
 	removed := 0
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".mem") {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".mem") && !strings.HasSuffix(e.Name(), ".vlog") {
 			continue
 		}
 		info, err := e.Info()
@@ -37,7 +37,7 @@ func removeEmptyMemtables(dir string) (int, error) {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-			return removed, fmt.Errorf("remove empty memtable file: %w", err)
+			return removed, fmt.Errorf("remove empty log file: %w", err)
 		}
 		removed++
 	}

@@ -89,17 +89,23 @@ func TestReadOnly(t *testing.T) {
 // A writer killed just after creating its next memtable file leaves it
 // empty, and Badger then refuses the store, read-only or read-write: Open
 // removes the empty file, which holds nothing, and opens it.
-func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
-	for _, readOnly := range []bool{true, false} {
-		t.Run(fmt.Sprintf("read-only %v", readOnly), func(t *testing.T) {
+// A writer killed as Badger created a memtable or value log file leaves
+// the file empty.
+func TestOpenAfterKillAtLogFileCreation(t *testing.T) {
+	for _, tc := range []struct {
+		file     string
+		readOnly bool
+	}{{"00009.mem", true}, {"00009.mem", false}, {"000002.vlog", true}, {"000002.vlog", false}} {
+		t.Run(fmt.Sprintf("%s read-only %v", tc.file, tc.readOnly), func(t *testing.T) {
 			ctx := context.Background()
 			dir, _, _ := oneDocStore(t)
-			if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, tc.file), nil, 0o644); err != nil {
 				t.Fatal(err)
 			}
+			readOnly := tc.readOnly
 			if db, err := badger.Open(badger.DefaultOptions(dir).WithReadOnly(readOnly).WithLogger(nil)); err == nil {
 				db.Close()
-				t.Fatal("Badger opened the store with an empty memtable file: the test no longer reproduces the crash")
+				t.Fatalf("Badger opened the store with an empty %s: the test no longer reproduces the crash", tc.file)
 			}
 			s, err := Open(ctx, Options{Dir: dir, ReadOnly: readOnly})
 			if err != nil {

@@ -168,11 +168,12 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		bo = opts.tune(bo)
 	}
 	db, err := badger.Open(bo)
-	if err != nil && !opts.InMemory && strings.Contains(err.Error(), "while opening memtables") {
-		// A writer killed as it created a memtable file (see
-		// removeEmptyMemtables).
-		if n, rerr := removeEmptyMemtables(dir); rerr == nil && n > 0 {
-			logger.Warn("removed empty memtable files left by a writer killed as it created them", "dir", dir, "files", n)
+	if err != nil && !opts.InMemory && (strings.Contains(err.Error(), "while opening memtables") ||
+		strings.Contains(err.Error(), "vlog.open")) {
+		// A writer killed as it created a memtable or value log file (see
+		// removeEmptyLogFiles).
+		if n, rerr := removeEmptyLogFiles(dir); rerr == nil && n > 0 {
+			logger.Warn("removed empty log files left by a writer killed as it created them", "dir", dir, "files", n)
 			db, err = badger.Open(bo)
 		}
 	}
