@@ -89,6 +89,8 @@ func (s *Store) Verify(ctx context.Context) error {
 		counts := map[string]int{}
 		// The quote index keys (and values) the quotes give, by table.
 		expected := map[string]*keySetSum{pQSpeaker: newKeySetSum(), pQDate: newKeySetSum(), pQWord: newKeySetSum()}
+		// The xq/ keys the quotes' sources give, and how many sources.
+		docQuotes, quoteSources := newKeySetSum(), 0
 		has := func(k string) bool {
 			ok, _ := exists(txn, k)
 			return ok
@@ -147,15 +149,58 @@ func (s *Store) Verify(ctx context.Context) error {
 			if q.SpeakerID != "" && !has(kEnt(q.SpeakerID)) {
 				bad("quote %s: speaker %s missing", id, q.SpeakerID)
 			}
-			for _, src := range q.Sources {
-				if !has(kDoc(src.Document)) {
-					bad("quote %s: source document %s missing", id, src.Document)
+			n, docs := 0, map[string]bool{}
+			err := iterPrefix(txn, qSourcePrefix(id), true, func(k []byte, item *badger.Item) (bool, error) {
+				if i := sourceIndex(k, id); i != n {
+					bad("quote %s: source key %q out of sequence: index %d at position %d", id, k, i, n)
+				}
+				n++
+				src, err := itemSource(item)
+				if err != nil {
+					return false, err
+				}
+				if !docs[src.Document] {
+					docs[src.Document] = true
+					docQuotes.add(kDocQuote(src.Document, id), nil)
+				}
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+			quoteSources += n
+			if n != q.SourceCount || n == 0 {
+				bad("quote %s: %d sources recorded, %d filed", id, q.SourceCount, n)
+			}
+			for doc := range docs {
+				if !has(kDoc(doc)) {
+					bad("quote %s: source document %s missing", id, doc)
 				}
 			}
 			return nil
 		})
 		if err != nil {
 			return err
+		}
+		// With every quote's sources found, equal counts mean no source
+		// is filed under a quote that is not there.
+		filedSources, err := countKeys(txn, pQSource)
+		if err != nil {
+			return err
+		}
+		if filedSources != quoteSources {
+			bad("quote sources: %d keys filed, %d under quotes", filedSources, quoteSources)
+		}
+		gotDocQuotes := keySetSum{}
+		gotDocQuotes.seed(docQuotes)
+		if err := iterPrefix(txn, pDocQuote, false, func(k []byte, _ *badger.Item) (bool, error) {
+			gotDocQuotes.add(string(k), nil)
+			return true, nil
+		}); err != nil {
+			return err
+		}
+		if !gotDocQuotes.equal(docQuotes) {
+			bad("the documents' quote index (%d keys) differs from the quotes' sources (%d keys)", gotDocQuotes.n, docQuotes.n)
 		}
 		// The quote indexes against the quotes: each table's keys and
 		// values (a qs/ key's signatures: the variant search trusts them
@@ -275,11 +320,8 @@ func (s *Store) Verify(ctx context.Context) error {
 		}
 		// With every edge's dates found, equal counts mean no dates are
 		// filed under an edge that is not there.
-		filed := 0
-		if err := iterPrefix(txn, pCoocDate, false, func([]byte, *badger.Item) (bool, error) {
-			filed++
-			return true, nil
-		}); err != nil {
+		filed, err := countKeys(txn, pCoocDate)
+		if err != nil {
 			return err
 		}
 		if filed != edgeDates {
@@ -287,11 +329,8 @@ func (s *Store) Verify(ctx context.Context) error {
 		}
 		// With every edge found in the weight index, equal counts mean no
 		// stale rank keys are left behind.
-		ranked := 0
-		if err := iterPrefix(txn, pCoocRank, false, func([]byte, *badger.Item) (bool, error) {
-			ranked++
-			return true, nil
-		}); err != nil {
+		ranked, err := countKeys(txn, pCoocRank)
+		if err != nil {
 			return err
 		}
 		if ranked != rankKeys {
@@ -340,6 +379,16 @@ func (s *Store) Verify(ctx context.Context) error {
 		return fmt.Errorf("%w: %s", ErrInconsistent, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// countKeys counts the keys under prefix.
+func countKeys(txn *badger.Txn, prefix string) (int, error) {
+	n := 0
+	err := iterPrefix(txn, prefix, false, func([]byte, *badger.Item) (bool, error) {
+		n++
+		return true, nil
+	})
+	return n, err
 }
 
 // keySetSum is a fingerprint of a set of keys and their values: their

@@ -27,9 +27,9 @@ import (
 // unpick in one Badger transaction is refused with ErrTooBig and nothing
 // changes.
 //
-// Delete reads every quote, event and relation record once to find the
-// ones this document contributed to (no index lists a document's facts),
-// so its cost grows with the store, not only with the document.
+// Delete reads every event and relation record once to find the ones
+// this document contributed to (no index lists them), so its cost grows
+// with the store, not only with the document; its quotes are indexed.
 func (s *Store) Delete(ctx context.Context, docID string) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -105,6 +105,9 @@ func (d *deleter) indexQuote(q *Quote) error {
 		if err := d.txn.Set([]byte(k), quoteKeyValue(k, sigs)); err != nil {
 			return err
 		}
+	}
+	if err := setQuoteSources(d.txn, q); err != nil {
+		return err
 	}
 	return setJSON(d.txn, kQuote(q.ID), q)
 }
@@ -219,16 +222,16 @@ func (d *deleter) mentions(eid, doc string) (bool, error) {
 }
 
 // facts finds the quotes, events and relations with a source in the
-// document and unpicks them. Nothing indexes a document's facts, so each
-// table is read whole, values filtered on the document's JSON form before
-// decoding.
+// document and unpicks them. The document's quotes are listed under xq/;
+// nothing indexes its events and relations, so those tables are read
+// whole, values filtered on the document's JSON form before decoding.
 func (d *deleter) facts() error {
 	docJSON, err := json.Marshal(d.doc.ID)
 	if err != nil {
 		return err
 	}
 	needle := append([]byte(`"doc":`), docJSON...)
-	quotes, err := withSource(d, pQuote, needle, func(q *Quote) []Source { return q.Sources })
+	quotes, err := d.quotes()
 	if err != nil {
 		return fmt.Errorf("quotes: %w", err)
 	}
@@ -256,6 +259,36 @@ func (d *deleter) facts() error {
 		}
 	}
 	return nil
+}
+
+// quotes returns the quotes with a source in the document, each with all
+// its sources.
+func (d *deleter) quotes() ([]Quote, error) {
+	var ids []string
+	prefix := docQuotePrefix(d.doc.ID)
+	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		ids = append(ids, string(k[len(prefix):]))
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Quote, 0, len(ids))
+	for _, id := range ids {
+		var q Quote
+		found, err := getJSON(d.txn, kQuote(id), &q)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, fmt.Errorf("%q lists quote %s, which is missing", kDocQuote(d.doc.ID, id), id)
+		}
+		if q.Sources, err = readQuoteSources(d.txn, id, -1); err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, nil
 }
 
 // withSource reads the table under prefix whole and returns the records
@@ -478,6 +511,9 @@ func (d *deleter) unindexQuote(q *Quote) error {
 	}
 	for _, sp := range union(nonEmpty(q.SpeakerID), q.Speakers) {
 		d.count(kQSpeakN(sp), -1)
+	}
+	if err := clearQuoteSources(d.txn, q.ID, q.Sources); err != nil {
+		return err
 	}
 	return d.txn.Delete([]byte(kQuote(q.ID)))
 }

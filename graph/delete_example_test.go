@@ -41,7 +41,7 @@ func ExampleStore_Delete() {
 		}
 		q, _ := s.Quotes(ctx, graph.QuoteFilter{Speaker: "Anna Berg"}, graph.Page{First: 1})
 		fmt.Printf("%s: %d documents, %d mentions; %d quote with %d sources\n",
-			e.Name, e.Documents, e.Mentions, len(q.Items), len(q.Items[0].Sources))
+			e.Name, e.Documents, e.Mentions, len(q.Items), q.Items[0].SourceCount)
 	}
 	show()
 	fmt.Println(s.Delete(ctx, "a2"))

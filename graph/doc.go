@@ -94,8 +94,9 @@
 // the counters. A record left with no source goes with all its index
 // keys: an entity no document mentions and no remaining fact names (as
 // speaker, participant, place or relation end), a quote, event or
-// relation with no source, an edge of weight zero. Nothing lists a
-// document's facts, so Delete reads every quote, event and relation once.
+// relation with no source, an edge of weight zero. A document's quotes are
+// listed under xq/; nothing lists its events and relations, so Delete
+// reads every event and relation once.
 // Disk space comes back through compaction (Compact), not at once.
 //
 // The store keeps no record of which document supplied each merge choice,
@@ -160,7 +161,12 @@
 //	cr/A/^WEIGHT/B           A's mentioned_with edges, heaviest first (weight as
 //	                         inverted uint64 big-endian); rewritten when a weight changes
 //	cd/EID                   number of mentioned_with edges and relations of EID, uint64
-//	q/QID                    Quote
+//	q/QID                    Quote, with the count of its sources but not the sources
+//	qo/QID/INDEX             the INDEX-th source of QID (uint32 big-endian), in the
+//	                         order stored; value: start and end as uvarints, then the
+//	                         document ID. A list in the record made each outlet that
+//	                         reported a quote rewrite all the sources before it
+//	xq/DOC/QID               the quotes with a source in DOC, for Delete
 //	qa/HASH                  a merged variant's text hash -> QID
 //	qs/EID/DATE/QID          quotes by speaker, by date; value: per variant of the
 //	                         quote, its word count (uint8, saturated) and a 128-bit
@@ -193,18 +199,21 @@
 //
 // Format 2 added cr/, format 3 qsn/, format 4 the variant signatures in
 // the values of qs/ keys (before, they had none), format 5 stored each
-// mentioned_with edge once and moved its dates from the record to ct/.
+// mentioned_with edge once and moved its dates from the record to ct/,
+// format 6 moved a quote's sources from its record to qo/ and added xq/.
 //
 // # Upgrades
 //
 // Formats 2 to 4 added only indexes, counters and index values derived
-// from data every format stores, and format 5 moved edge dates, so a
+// from data every format stores, and formats 5 and 6 moved edge dates and
+// quote sources, so a
 // read-write Open upgrades an older store in place and logs "upgraded
 // store DIR from format N to M in T": it clears and rebuilds each table
 // added since format N (cr/ from the c/ edges, qsn/ by counting qs/ keys),
 // writes again the keys that got values (qs/ from the q/ records), and
-// moves each edge's dates to ct/ keys before it rewrites the edge's record
-// (so a record without a list has moved them already), streaming the source keys and writing
+// moves each edge's dates to ct/ keys, and each quote's sources to qo/
+// and xq/ keys, before it rewrites the record (so a record without a
+// list has moved them already), streaming the source keys and writing
 // batches of a few thousand keys, so memory does not grow with the store,
 // then syncs and writes !version last. An upgrade cut short leaves the
 // store at format N, and the next read-write Open starts it again; the

@@ -24,6 +24,8 @@ const (
 	pCoocRank = "cr\x00" // cr/a/^weight/b: a's mentioned_with edges, heaviest first
 	pDegree   = "cd\x00" // cd/eid -> number of mentioned_with edges
 	pQuote    = "q\x00"  // q/qid -> Quote
+	pQSource  = "qo\x00" // qo/qid/index -> Source (see quotesources.go)
+	pDocQuote = "xq\x00" // xq/doc/qid
 	pQAlias   = "qa\x00"
 	pQSpeaker = "qs\x00"  // qs/eid/date/qid
 	pQSpeakN  = "qsn\x00" // qsn/eid -> number of qs/eid/ keys, uint64

@@ -117,6 +117,7 @@ type putter struct {
 	// speakerKeys: qs/ positions (date/qid) by speaker that this document
 	// set (true) or deleted (false); see batch.speakerKeys.
 	speakerKeys map[string]map[string]bool
+	quoteSpans  map[quoteSpan]bool // the document's spans filed as quote sources
 }
 
 func (w *putter) put(d extract.Document) error {
@@ -124,6 +125,7 @@ func (w *putter) put(d extract.Document) error {
 	w.byName = map[string]string{}
 	w.canon = map[string]string{}
 	w.spans = map[string][][2]int{}
+	w.quoteSpans = nil
 	if err := w.entities(d.Entities); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
@@ -721,7 +723,10 @@ func (w *putter) quote(q extract.Quote) error {
 		rec = Quote{ID: "q" + shortHash(norm), Text: strings.TrimSpace(q.Text), SpeakerID: sid,
 			Speakers: nonEmpty(sid), Cue: q.Cue, Direct: q.Direct,
 			Place: q.Place, Medium: q.Medium, Date: date, DateFromDocument: fromDoc,
-			About: about, Sources: []Source{src}, Variants: []string{norm}}
+			About: about, Variants: []string{norm}}
+		if err := w.addQuoteSource(&rec, src); err != nil {
+			return err
+		}
 		if err := w.indexQuote(nil, &rec); err != nil {
 			return err
 		}
@@ -748,8 +753,8 @@ func (w *putter) quote(q extract.Quote) error {
 		rec.Date, rec.DateFromDocument = date, false
 	}
 	rec.About = union(rec.About, about)
-	if !hasSource(rec.Sources, src) {
-		rec.Sources = append(rec.Sources, src)
+	if err := w.addQuoteSource(&rec, src); err != nil {
+		return err
 	}
 	rec.Variants = union(rec.Variants, []string{norm})
 	if h := shortHash(norm); rec.ID != "q"+h {
@@ -762,6 +767,33 @@ func (w *putter) quote(q extract.Quote) error {
 	}
 	w.doc.Quotes++
 	return nil
+}
+
+// addQuoteSource files src as q's next source, unless this document
+// already gave q that span.
+func (w *putter) addQuoteSource(q *Quote, src Source) error {
+	k := quoteSpan{q.ID, src.Start, src.End}
+	if w.quoteSpans[k] {
+		return nil
+	}
+	if w.quoteSpans == nil {
+		w.quoteSpans = map[quoteSpan]bool{}
+	}
+	w.quoteSpans[k] = true
+	if err := w.txn.Set([]byte(kQSource(q.ID, q.SourceCount)), encodeSource(src)); err != nil {
+		return err
+	}
+	if err := w.txn.Set([]byte(kDocQuote(src.Document, q.ID)), nil); err != nil {
+		return err
+	}
+	q.SourceCount++
+	return nil
+}
+
+// quoteSpan is a span of the document being stored that reports a quote.
+type quoteSpan struct {
+	qid        string
+	start, end int
 }
 
 // findQuote finds a stored quote with the same words: the same normalised

@@ -564,10 +564,10 @@ func rarestWord(txn *badger.Txn, norm string) (string, error) {
 	return best, nil
 }
 
-// quoteRecord reads quote id through the Store's cache: the quotes of
-// well-known speakers come back in speaker, entity and phrase queries
-// alike, and a well-reported quote has hundreds of sources to decode.
-// What it returns shares no slice with the cache: callers own it.
+// quoteRecord reads quote id, without its sources, through the Store's
+// cache: the quotes of well-known speakers come back in speaker, entity
+// and phrase queries alike. What it returns shares no slice with the
+// cache: callers own it.
 func (s *Store) quoteRecord(txn *badger.Txn, gen uint64, id string) (Quote, bool, error) {
 	q, found := s.quotes.get(gen, id)
 	if !found {
@@ -578,11 +578,12 @@ func (s *Store) quoteRecord(txn *badger.Txn, gen uint64, id string) (Quote, bool
 		s.quotes.put(gen, id, q)
 	}
 	q.Speakers, q.About = slices.Clone(q.Speakers), slices.Clone(q.About)
-	q.Sources, q.Variants = slices.Clone(q.Sources), slices.Clone(q.Variants)
+	q.Variants = slices.Clone(q.Variants)
 	return q, true, nil
 }
 
-// Quote returns the quote with the given ID, or ErrNotFound.
+// Quote returns the quote with the given ID and all its sources, or
+// ErrNotFound.
 func (s *Store) Quote(ctx context.Context, id string) (Quote, error) {
 	var q Quote
 	err := s.view(ctx, func(txn *badger.Txn) error {
@@ -590,6 +591,10 @@ func (s *Store) Quote(ctx context.Context, id string) (Quote, error) {
 		if err == nil && !found {
 			err = ErrNotFound
 		}
+		if err != nil {
+			return err
+		}
+		q.Sources, err = readQuoteSources(txn, id, -1)
 		return err
 	})
 	if err != nil {

@@ -69,7 +69,12 @@ type Quote struct {
 	// Date is the publication date of its first document.
 	DateFromDocument bool     `json:"date_from_doc,omitempty"`
 	About            []string `json:"about,omitempty"` // entities mentioned inside the quote
-	Sources          []Source `json:"sources"`
+	// SourceCount is how many spans report the quote. The spans are keys
+	// apart from the record (see quotesources.go): Store.Quote fills
+	// Sources with all of them, the lists of quotes leave it nil, and
+	// Store.QuoteSources reads a page.
+	SourceCount int      `json:"n"`
+	Sources     []Source `json:"-"`
 	// Variants are the normalised texts (NormQuote) merged into this quote.
 	Variants []string `json:"variants"`
 }

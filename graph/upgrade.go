@@ -18,8 +18,9 @@ import (
 // An upgrade brings a store of an older format to FormatVersion in place.
 // Formats 2 to 4 added only tables, or values of a table's keys, derived
 // from data every format stores, so an upgrade rebuilds them from the data;
-// format 5 moved the dates of mentioned_with edges out of their records
-// into keys, record by record, in a way that a second run finds done. The
+// formats 5 and 6 moved the dates of mentioned_with edges and the sources
+// of quotes out of their records into keys, record by record, in a way
+// that a second run finds done. The
 // new version number is written last: a store interrupted
 // mid-upgrade still says its old format, and the next read-write open
 // upgrades it again. Every added table is cleared before it is rebuilt,
@@ -48,6 +49,7 @@ var upgradeSteps = []upgradeStep{
 	{3, pQSpeakN, false, rebuildSpeakerCounts},
 	{4, pQSpeaker, true, rebuildSpeakerSigs},
 	{5, pCoocDate, true, moveCoocDates},
+	{6, pQSource, true, moveQuoteSources},
 }
 
 // oldestUpgradable is the oldest format that stores all the data the
@@ -408,6 +410,47 @@ func moveCoocDates(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
 			}
 		}
 		v, err := json.Marshal(&c)
+		if err != nil {
+			return false, err
+		}
+		return true, w.set(slices.Clone(k), v)
+	})
+}
+
+// moveQuoteSources moves each quote's sources from its record to qo/ keys,
+// with their xq/ keys, and then rewrites the record with their count and
+// without them: a record already rewritten has no sources field and is
+// left alone, so a second run finds finished work.
+func moveQuoteSources(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
+	i := 0
+	return iterPrefix(txn, pQuote, true, func(k []byte, item *badger.Item) (bool, error) {
+		if i++; i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		var old struct {
+			Quote
+			Sources *[]Source `json:"sources"`
+		}
+		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &old) }); err != nil {
+			return false, fmt.Errorf("decode %q: %w", k, err)
+		}
+		if old.Sources == nil {
+			return true, nil // moved by an earlier run
+		}
+		q := old.Quote
+		q.ID = string(k[len(pQuote):])
+		for j, src := range *old.Sources {
+			if err := w.set([]byte(kQSource(q.ID, j)), encodeSource(src)); err != nil {
+				return false, err
+			}
+			if err := w.set([]byte(kDocQuote(src.Document, q.ID)), nil); err != nil {
+				return false, err
+			}
+		}
+		q.SourceCount = len(*old.Sources)
+		v, err := json.Marshal(&q)
 		if err != nil {
 			return false, err
 		}

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -29,6 +31,9 @@ const (
 	tableSpeaker   = "qs\x00"  // its values: format 4
 	tableCoocDate  = "ct\x00"  // format 5, with edges stored once
 	tableCooc      = "c\x00"
+	tableQSource   = "qo\x00" // format 6, with quotes' sources out of their records
+	tableDocQuote  = "xq\x00" // format 6
+	tableQuote     = "q\x00"
 	keyVersion     = "!version"
 	currentVersion = graph.FormatVersion
 )
@@ -232,6 +237,61 @@ func edgesBeforeFormat5(t *testing.T, dump map[string]string) map[string]string 
 	return set
 }
 
+// quotesBeforeFormat6 returns the quote records of the store dump as
+// formats 1 to 5 stored them: with their sources (the qo/ keys of format
+// 6, in order), without a count.
+func quotesBeforeFormat6(t *testing.T, dump map[string]string) map[string]string {
+	t.Helper()
+	type source struct {
+		Document string `json:"doc"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+	}
+	keys := slices.Sorted(maps.Keys(dump))
+	sources := map[string][]source{}
+	for _, k := range keys {
+		rest, ok := strings.CutPrefix(k, tableQSource)
+		if !ok {
+			continue
+		}
+		// qo/QID/INDEX (4 bytes), the value start and end as uvarints,
+		// then the document.
+		qid := rest[:len(rest)-5]
+		if got := int(binary.BigEndian.Uint32([]byte(rest[len(rest)-4:]))); got != len(sources[qid]) {
+			t.Fatalf("source key %q: index %d, want %d", k, got, len(sources[qid]))
+		}
+		v := []byte(dump[k])
+		start, n := binary.Uvarint(v)
+		end, m := binary.Uvarint(v[n:])
+		sources[qid] = append(sources[qid], source{string(v[n+m:]), int(start), int(end)})
+	}
+	set := map[string]string{}
+	for _, k := range keys {
+		qid, ok := strings.CutPrefix(k, tableQuote)
+		if !ok {
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(dump[k]), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec["n"] != float64(len(sources[qid])) || len(sources[qid]) == 0 {
+			t.Fatalf("quote %s counts %v sources, has %d filed", qid, rec["n"], len(sources[qid]))
+		}
+		delete(rec, "n")
+		rec["sources"] = sources[qid]
+		old, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set[k] = string(old)
+	}
+	if len(set) == 0 {
+		t.Fatal("the store has no quotes: the upgrade of format 5 tests nothing")
+	}
+	return set
+}
+
 // TestUpgrade turns a current store into a store of each older format, by
 // deleting what that format lacks (tables, and values of keys) and writing
 // its version, and checks
@@ -249,6 +309,8 @@ func TestUpgrade(t *testing.T) {
 		set         map[string]string // keys a stray writer left
 		interrupted bool
 	}{
+		{name: "format 5", format: 5},
+		{name: "format 5 interrupted", format: 5, interrupted: true},
 		{name: "format 4", format: 4},
 		{name: "format 4 interrupted", format: 4, interrupted: true},
 		{name: "format 3", format: 3, blank: []string{tableSpeaker}},
@@ -265,9 +327,13 @@ func TestUpgrade(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyDir(t, base)
-			set := edgesBeforeFormat5(t, want)
+			set := quotesBeforeFormat6(t, want)
+			drop := append([]string{tableQSource, tableDocQuote}, tc.drop...)
+			if tc.format < 5 {
+				maps.Copy(set, edgesBeforeFormat5(t, want))
+				drop = append(drop, tableCoocDate)
+			}
 			set[keyVersion] = version(tc.format)
-			drop := append([]string{tableCoocDate}, tc.drop...)
 			for k := range want {
 				for _, table := range tc.blank {
 					if strings.HasPrefix(k, table) {

@@ -12,8 +12,9 @@ import (
 )
 
 // TestVerifyIndexes checks that Verify notices a weight index of
-// mentioned_with edges, a speaker's quote counter, or the variant
-// signatures of a speaker's quote, that disagree with the data.
+// mentioned_with edges, a speaker's quote counter, the variant
+// signatures of a speaker's quote, or a quote's sources and the
+// documents' quote index, that disagree with the data.
 func TestVerifyIndexes(t *testing.T) {
 	ctx := context.Background()
 	const said = "We will keep talking to everyone"
@@ -51,6 +52,25 @@ func TestVerifyIndexes(t *testing.T) {
 		}},
 		{"missing word key", func(txn *badger.Txn) error {
 			return txn.Delete([]byte(kQWord("talking", "2021-01-01", "q"+shortHash(NormQuote(said)))))
+		}},
+		{"missing source key", func(txn *badger.Txn) error {
+			return txn.Delete([]byte(kQSource("q"+shortHash(NormQuote(said)), 1)))
+		}},
+		{"source key out of sequence", func(txn *badger.Txn) error {
+			qid := "q" + shortHash(NormQuote(said))
+			if err := txn.Delete([]byte(kQSource(qid, 1))); err != nil {
+				return err
+			}
+			return txn.Set([]byte(kQSource(qid, 2)), encodeSource(Source{Document: "b", Start: 21, End: 53}))
+		}},
+		{"source of a quote that is gone", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kQSource("q0000000000000000", 0)), encodeSource(Source{Document: "a"}))
+		}},
+		{"missing document quote key", func(txn *badger.Txn) error {
+			return txn.Delete([]byte(kDocQuote("b", "q"+shortHash(NormQuote(said)))))
+		}},
+		{"stray document quote key", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kDocQuote("a", "q0000000000000000")), nil)
 		}},
 		{"stray date key", func(txn *badger.Txn) error {
 			return txn.Set([]byte(kQDate("2020-01-01", "q"+shortHash(NormQuote(said)))), nil)

@@ -83,7 +83,11 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 			if err := json.Unmarshal(b, &q); err != nil {
 				return err
 			}
-			return fn(factNode(q.ID, q.Text, "QUOTE", q.Date, q.Sources))
+			srcs, err := readQuoteSources(txn, q.ID, -1)
+			if err != nil {
+				return err
+			}
+			return fn(factNode(q.ID, q.Text, "QUOTE", q.Date, srcs))
 		})
 	})
 }
@@ -108,7 +112,7 @@ func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
 			if err := json.Unmarshal(b, &q); err != nil {
 				return err
 			}
-			weight := float64(len(q.Sources))
+			weight := float64(q.SourceCount)
 			if q.SpeakerID != "" {
 				if err := fn(dated(Edge{ID: "said:" + q.ID, Source: q.SpeakerID, Target: q.ID,
 					Type: kind.Said, Weight: weight}, q.Date)); err != nil {

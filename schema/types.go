@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/graphql-go/graphql"
@@ -52,24 +53,36 @@ func (b *builder) schema() (graphql.Schema, error) {
 	// A fact's sources grow with the corpus (a quote every outlet carries
 	// has hundreds): first bounds what a list of facts sends, and
 	// sourceCount says how many there are.
-	sourcesOf := func(of func(any) []graph.Source) (list, count *graphql.Field) {
+	// A quote's sources are read from the store a page at a time (see
+	// graph.Quote); an event's and a relation's come with the record.
+	pagedSources := func(of func(ctx context.Context, v any, first int) ([]graph.Source, error),
+		size func(any) int) (list, count *graphql.Field) {
 		list = &graphql.Field{Type: sources,
 			Description: "the spans that report it, in the order they were stored",
 			Args: graphql.FieldConfigArgument{"first": {Type: graphql.Int,
 				Description: "at most this many; all when absent"}},
 			Resolve: func(p graphql.ResolveParams) (any, error) {
-				ss := of(p.Source)
+				first := -1
 				if v, ok := p.Args["first"].(int); ok {
 					if v < 0 {
 						return nil, fmt.Errorf("first: %d is negative", v)
 					}
-					ss = ss[:min(v, len(ss))]
+					first = v
 				}
-				return ss, nil
+				return of(p.Context, p.Source, first)
 			}}
 		count = &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "how many spans report it",
-			Resolve: func(p graphql.ResolveParams) (any, error) { return len(of(p.Source)), nil }}
+			Resolve: func(p graphql.ResolveParams) (any, error) { return size(p.Source), nil }}
 		return list, count
+	}
+	sourcesOf := func(of func(any) []graph.Source) (list, count *graphql.Field) {
+		return pagedSources(func(_ context.Context, v any, first int) ([]graph.Source, error) {
+			ss := of(v)
+			if first >= 0 {
+				ss = ss[:min(first, len(ss))]
+			}
+			return ss, nil
+		}, func(v any) int { return len(of(v)) })
 	}
 	role := graphql.NewObject(graphql.ObjectConfig{
 		Name: "Role",
@@ -118,7 +131,16 @@ func (b *builder) schema() (graphql.Schema, error) {
 			}}
 	}
 	quoteOf := func(v any) graph.Quote { q, _ := v.(graph.Quote); return q }
-	quoteSources, quoteSourceCount := sourcesOf(func(v any) []graph.Source { return quoteOf(v).Sources })
+	quoteSources, quoteSourceCount := pagedSources(func(ctx context.Context, v any, first int) ([]graph.Source, error) {
+		q := quoteOf(v)
+		if q.Sources != nil { // read whole, by Store.Quote
+			if first >= 0 && first < len(q.Sources) {
+				return q.Sources[:first], nil
+			}
+			return q.Sources, nil
+		}
+		return b.s.QuoteSources(ctx, q.ID, first)
+	}, func(v any) int { return quoteOf(v).SourceCount })
 	b.quote = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Quote",
 		Description: "Something said, merged across the documents that report it.",

@@ -157,14 +157,32 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 			t.Fatalf("Quotes(contains not back down) = %d items, total %d, want 1", len(q.Items), q.Total)
 		}
 		got := q.Items[0]
-		if got.SpeakerID != berg.ID || got.Date != "2020-02-28" || got.DateFromDocument || len(got.Sources) != 3 {
+		if got.SpeakerID != berg.ID || got.Date != "2020-02-28" || got.DateFromDocument || got.SourceCount != 3 {
 			t.Errorf("quote = speaker %s, date %s (from doc %v), %d sources; want %s, 2020-02-28 (own), 3",
-				got.SpeakerID, got.Date, got.DateFromDocument, len(got.Sources), berg.ID)
+				got.SpeakerID, got.Date, got.DateFromDocument, got.SourceCount, berg.ID)
 		}
 		if got.Text != "We will not back down, not now and not ever." {
 			t.Errorf("quote text = %q, want the longest report", got.Text)
 		}
-		for _, src := range got.Sources {
+		// Lists count a quote's sources; Quote reads them all, and
+		// QuoteSources a page of them, in the same order.
+		whole, err := s.Quote(ctx, got.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(whole.Sources) != got.SourceCount || whole.SourceCount != got.SourceCount {
+			t.Fatalf("Quote(%s) has %d sources (count %d), want %d", got.ID, len(whole.Sources), whole.SourceCount, got.SourceCount)
+		}
+		for _, first := range []int{0, 2, 3, 10} {
+			page, err := s.QuoteSources(ctx, got.ID, first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := whole.Sources[:min(first, len(whole.Sources))]; !slices.Equal(page, want) {
+				t.Errorf("QuoteSources(%s, %d) = %v, want %v", got.ID, first, page, want)
+			}
+		}
+		for _, src := range whole.Sources {
 			d, err := s.Document(ctx, src.Document)
 			if err != nil {
 				t.Fatal(err)
@@ -214,7 +232,7 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(over.Items) != 1 || len(over.Items[0].Sources) != 2 || len(over.Items[0].Speakers) != 2 {
+		if len(over.Items) != 1 || over.Items[0].SourceCount != 2 || len(over.Items[0].Speakers) != 2 {
 			t.Errorf("Quotes(contains it is over) = %+v, want one quote, two sources, two speakers", over.Items)
 		}
 		if _, err := s.Quotes(ctx, graph.QuoteFilter{From: "2020-13"}, graph.Page{}); !errors.Is(err, graph.ErrBadDate) {
