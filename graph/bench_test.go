@@ -159,3 +159,32 @@ func BenchmarkQuery(b *testing.B) {
 		s.Close()
 	}
 }
+
+// BenchmarkPutWidelyReportedQuote stores synthetic documents that all
+// report one quote as well as their own, as every outlet does with a
+// leader's words. Its cost per document should not grow with b.N: run it
+// with -benchtime 1000x and 8000x. A quote's sources used to be a list in
+// its record, rewritten whole by each new report.
+func BenchmarkPutWidelyReportedQuote(b *testing.B) {
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Options{Dir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	const said = "We will not be the first to strike, but we will answer any strike"
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a, d := synthDoc(i)
+		i++
+		start := len(a.Text) + 1
+		a.Text += "\"" + said + "\" the minister said."
+		d.Quotes = append(d.Quotes, extract.Quote{Text: said, Direct: true, Cue: "said",
+			Start: start, End: start + len(said)})
+		if err := s.Put(ctx, a, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "docs/s")
+}
