@@ -89,11 +89,44 @@ func (s *Store) Verify(ctx context.Context) error {
 		counts := map[string]int{}
 		// The quote index keys (and values) the quotes give, by table.
 		expected := map[string]*keySetSum{pQSpeaker: newKeySetSum(), pQDate: newKeySetSum(), pQWord: newKeySetSum()}
-		// The xq/ keys the quotes' sources give, and how many sources.
-		docQuotes, quoteSources := newKeySetSum(), 0
 		has := func(k string) bool {
 			ok, _ := exists(txn, k)
 			return ok
+		}
+		// The xf/ keys the facts' sources give, and how many sources.
+		docFacts, factSources := newKeySetSum(), 0
+		// checkSources checks the sources of the quote, event or relation
+		// id, of which its record counts recorded.
+		checkSources := func(id string, recorded int) error {
+			n, docs := 0, map[string]bool{}
+			err := iterPrefix(txn, factSourcePrefix(id), true, func(k []byte, item *badger.Item) (bool, error) {
+				if i := sourceIndex(k, id); i != n {
+					bad("%s: source key %q out of sequence: index %d at position %d", id, k, i, n)
+				}
+				n++
+				src, err := itemSource(item)
+				if err != nil {
+					return false, err
+				}
+				if !docs[src.Document] {
+					docs[src.Document] = true
+					docFacts.add(kDocFact(src.Document, id), nil)
+				}
+				return true, nil
+			})
+			if err != nil {
+				return err
+			}
+			factSources += n
+			if n != recorded || n == 0 {
+				bad("%s: %d sources recorded, %d filed", id, recorded, n)
+			}
+			for doc := range docs {
+				if !has(kDoc(doc)) {
+					bad("%s: source document %s missing", id, doc)
+				}
+			}
+			return nil
 		}
 		// Records -> indexes.
 		err := eachValue(ctx, txn, pEnt, func(id string, b []byte) error {
@@ -149,58 +182,10 @@ func (s *Store) Verify(ctx context.Context) error {
 			if q.SpeakerID != "" && !has(kEnt(q.SpeakerID)) {
 				bad("quote %s: speaker %s missing", id, q.SpeakerID)
 			}
-			n, docs := 0, map[string]bool{}
-			err := iterPrefix(txn, qSourcePrefix(id), true, func(k []byte, item *badger.Item) (bool, error) {
-				if i := sourceIndex(k, id); i != n {
-					bad("quote %s: source key %q out of sequence: index %d at position %d", id, k, i, n)
-				}
-				n++
-				src, err := itemSource(item)
-				if err != nil {
-					return false, err
-				}
-				if !docs[src.Document] {
-					docs[src.Document] = true
-					docQuotes.add(kDocQuote(src.Document, id), nil)
-				}
-				return true, nil
-			})
-			if err != nil {
-				return err
-			}
-			quoteSources += n
-			if n != q.SourceCount || n == 0 {
-				bad("quote %s: %d sources recorded, %d filed", id, q.SourceCount, n)
-			}
-			for doc := range docs {
-				if !has(kDoc(doc)) {
-					bad("quote %s: source document %s missing", id, doc)
-				}
-			}
-			return nil
+			return checkSources(id, q.SourceCount)
 		})
 		if err != nil {
 			return err
-		}
-		// With every quote's sources found, equal counts mean no source
-		// is filed under a quote that is not there.
-		filedSources, err := countKeys(txn, pQSource)
-		if err != nil {
-			return err
-		}
-		if filedSources != quoteSources {
-			bad("quote sources: %d keys filed, %d under quotes", filedSources, quoteSources)
-		}
-		gotDocQuotes := keySetSum{}
-		gotDocQuotes.seed(docQuotes)
-		if err := iterPrefix(txn, pDocQuote, false, func(k []byte, _ *badger.Item) (bool, error) {
-			gotDocQuotes.add(string(k), nil)
-			return true, nil
-		}); err != nil {
-			return err
-		}
-		if !gotDocQuotes.equal(docQuotes) {
-			bad("the documents' quote index (%d keys) differs from the quotes' sources (%d keys)", gotDocQuotes.n, docQuotes.n)
 		}
 		// The quote indexes against the quotes: each table's keys and
 		// values (a qs/ key's signatures: the variant search trusts them
@@ -249,13 +234,43 @@ func (s *Store) Verify(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		for _, t := range []struct{ prefix, stat string }{{pEvent, statEvents}, {pRel, statRelations}, {pDoc, statDocs}} {
-			if err := iterPrefix(txn, t.prefix, false, func([]byte, *badger.Item) (bool, error) {
+		for _, t := range []struct{ prefix, stat string }{{pEvent, statEvents}, {pRel, statRelations}} {
+			err := eachValue(ctx, txn, t.prefix, func(id string, b []byte) error {
+				var rec struct {
+					SourceCount int `json:"n"`
+				}
+				if err := json.Unmarshal(b, &rec); err != nil {
+					return err
+				}
 				counts[t.stat]++
-				return true, nil
-			}); err != nil {
+				return checkSources(id, rec.SourceCount)
+			})
+			if err != nil {
 				return err
 			}
+		}
+		// With every fact's sources found, equal counts mean no source is
+		// filed under a fact that is not there.
+		filedSources, err := countKeys(txn, pFactSource)
+		if err != nil {
+			return err
+		}
+		if filedSources != factSources {
+			bad("sources of facts: %d keys filed, %d under quotes, events and relations", filedSources, factSources)
+		}
+		gotDocFacts := keySetSum{}
+		gotDocFacts.seed(docFacts)
+		if err := iterPrefix(txn, pDocFact, false, func(k []byte, _ *badger.Item) (bool, error) {
+			gotDocFacts.add(string(k), nil)
+			return true, nil
+		}); err != nil {
+			return err
+		}
+		if !gotDocFacts.equal(docFacts) {
+			bad("the documents' index of facts (%d keys) differs from the facts' sources (%d keys)", gotDocFacts.n, docFacts.n)
+		}
+		if counts[statDocs], err = countKeys(txn, pDoc); err != nil {
+			return err
 		}
 		bySpeaker := map[string]int{}
 		if err := iterPrefix(txn, pQSpeaker, false, func(k []byte, _ *badger.Item) (bool, error) {

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,9 +26,10 @@ import (
 // unpick in one Badger transaction is refused with ErrTooBig and nothing
 // changes.
 //
-// Delete reads every event and relation record once to find the ones
-// this document contributed to (no index lists them), so its cost grows
-// with the store, not only with the document; its quotes are indexed.
+// Delete finds what the document contributed to through indexes (its
+// entities under x/, its quotes, events and relations under xf/), so its
+// cost grows with the document and the records it touches, not with the
+// store.
 func (s *Store) Delete(ctx context.Context, docID string) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -106,7 +106,8 @@ func (d *deleter) indexQuote(q *Quote) error {
 			return err
 		}
 	}
-	if err := setQuoteSources(d.txn, q); err != nil {
+	var err error
+	if q.SourceCount, err = setSources(d.txn, q.ID, q.Sources); err != nil {
 		return err
 	}
 	return setJSON(d.txn, kQuote(q.ID), q)
@@ -222,26 +223,37 @@ func (d *deleter) mentions(eid, doc string) (bool, error) {
 }
 
 // facts finds the quotes, events and relations with a source in the
-// document and unpicks them. The document's quotes are listed under xq/;
-// nothing indexes its events and relations, so those tables are read
-// whole, values filtered on the document's JSON form before decoding.
+// document (xf/ lists them) and unpicks them.
 func (d *deleter) facts() error {
-	docJSON, err := json.Marshal(d.doc.ID)
+	var ids []string
+	prefix := docFactPrefix(d.doc.ID)
+	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		ids = append(ids, string(k[len(prefix):]))
+		return true, nil
+	})
 	if err != nil {
 		return err
 	}
-	needle := append([]byte(`"doc":`), docJSON...)
-	quotes, err := d.quotes()
-	if err != nil {
-		return fmt.Errorf("quotes: %w", err)
-	}
-	events, err := withSource(d, pEvent, needle, func(e *Event) []Source { return e.Sources })
-	if err != nil {
-		return fmt.Errorf("events: %w", err)
-	}
-	rels, err := withSource(d, pRel, needle, func(r *Relation) []Source { return r.Sources })
-	if err != nil {
-		return fmt.Errorf("relations: %w", err)
+	var (
+		quotes []Quote
+		events []Event
+		rels   []Relation
+	)
+	for _, id := range ids {
+		var err error
+		switch id[:1] {
+		case "q":
+			quotes, err = appendFact(d.txn, quotes, kQuote(id), id, func(q *Quote, ss []Source) { q.Sources = ss })
+		case "v":
+			events, err = appendFact(d.txn, events, kEvent(id), id, func(e *Event, ss []Source) { e.Sources = ss })
+		case "r":
+			rels, err = appendFact(d.txn, rels, kRel(id), id, func(r *Relation, ss []Source) { r.Sources = ss })
+		default:
+			err = fmt.Errorf("%q lists %q, which is no fact ID", kDocFact(d.doc.ID, id), id)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	for i := range quotes {
 		if err := d.quote(&quotes[i]); err != nil {
@@ -261,64 +273,22 @@ func (d *deleter) facts() error {
 	return nil
 }
 
-// quotes returns the quotes with a source in the document, each with all
-// its sources.
-func (d *deleter) quotes() ([]Quote, error) {
-	var ids []string
-	prefix := docQuotePrefix(d.doc.ID)
-	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
-		ids = append(ids, string(k[len(prefix):]))
-		return true, nil
-	})
+// appendFact appends the record at key, fact id, with all its sources.
+func appendFact[T any](txn *badger.Txn, out []T, key, id string, setSources func(*T, []Source)) ([]T, error) {
+	var rec T
+	found, err := getJSON(txn, key, &rec)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
-	out := make([]Quote, 0, len(ids))
-	for _, id := range ids {
-		var q Quote
-		found, err := getJSON(d.txn, kQuote(id), &q)
-		if err != nil {
-			return nil, err
-		}
-		if !found {
-			return nil, fmt.Errorf("%q lists quote %s, which is missing", kDocQuote(d.doc.ID, id), id)
-		}
-		if q.Sources, err = readQuoteSources(d.txn, id, -1); err != nil {
-			return nil, err
-		}
-		out = append(out, q)
+	if !found {
+		return out, fmt.Errorf("a document lists %s, which is missing", id)
 	}
-	return out, nil
-}
-
-// withSource reads the table under prefix whole and returns the records
-// with a source in the document; needle, the document's JSON form, skips
-// most records before they are decoded.
-func withSource[T any](d *deleter, prefix string, needle []byte, sources func(*T) []Source) ([]T, error) {
-	var out []T
-	err := eachValue(d.ctx, d.txn, prefix, func(_ string, b []byte) error {
-		if !bytes.Contains(b, needle) {
-			return nil
-		}
-		var rec T
-		if err := json.Unmarshal(b, &rec); err != nil {
-			return err
-		}
-		if d.hasSource(sources(&rec)) {
-			out = append(out, rec)
-		}
-		return nil
-	})
-	return out, err
-}
-
-func (d *deleter) hasSource(ss []Source) bool {
-	for _, s := range ss {
-		if s.Document == d.doc.ID {
-			return true
-		}
+	ss, err := readSources(txn, id, -1)
+	if err != nil {
+		return out, err
 	}
-	return false
+	setSources(&rec, ss)
+	return append(out, rec), nil
 }
 
 // others returns the sources of other documents.
@@ -512,7 +482,7 @@ func (d *deleter) unindexQuote(q *Quote) error {
 	for _, sp := range union(nonEmpty(q.SpeakerID), q.Speakers) {
 		d.count(kQSpeakN(sp), -1)
 	}
-	if err := clearQuoteSources(d.txn, q.ID, q.Sources); err != nil {
+	if err := clearSources(d.txn, q.ID, q.Sources); err != nil {
 		return err
 	}
 	return d.txn.Delete([]byte(kQuote(q.ID)))
@@ -520,6 +490,9 @@ func (d *deleter) unindexQuote(q *Quote) error {
 
 func (d *deleter) event(e *Event) error {
 	d.name(union(append([]string(nil), e.Participants...), nonEmpty(e.Place))...)
+	if err := clearSources(d.txn, e.ID, e.Sources); err != nil {
+		return err
+	}
 	rest := d.others(e.Sources)
 	if len(rest) == 0 {
 		for _, k := range append(eventIndexKeys(e), kEvent(e.ID)) {
@@ -531,7 +504,10 @@ func (d *deleter) event(e *Event) error {
 		return nil
 	}
 	ne := *e
-	ne.Sources = rest
+	var err error
+	if ne.SourceCount, err = setSources(d.txn, e.ID, rest); err != nil {
+		return err
+	}
 	// A place this document gave stays only if another source's document
 	// mentions it.
 	if e.Place != "" {
@@ -553,6 +529,9 @@ func (d *deleter) event(e *Event) error {
 
 func (d *deleter) relation(r *Relation) error {
 	d.name(r.Subject, r.Object)
+	if err := clearSources(d.txn, r.ID, r.Sources); err != nil {
+		return err
+	}
 	rest := d.others(r.Sources)
 	if len(rest) == 0 {
 		for _, ends := range [][2]string{{r.Subject, r.Object}, {r.Object, r.Subject}} {
@@ -565,7 +544,10 @@ func (d *deleter) relation(r *Relation) error {
 		return d.txn.Delete([]byte(kRel(r.ID)))
 	}
 	nr := *r
-	nr.Sources = rest
+	var err error
+	if nr.SourceCount, err = setSources(d.txn, r.ID, rest); err != nil {
+		return err
+	}
 	nr.Dates = nil
 	for _, s := range rest {
 		seen := r.Date

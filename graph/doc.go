@@ -94,9 +94,8 @@
 // the counters. A record left with no source goes with all its index
 // keys: an entity no document mentions and no remaining fact names (as
 // speaker, participant, place or relation end), a quote, event or
-// relation with no source, an edge of weight zero. A document's quotes are
-// listed under xq/; nothing lists its events and relations, so Delete
-// reads every event and relation once.
+// relation with no source, an edge of weight zero. Indexes list a
+// document's entities (x/) and facts (xf/): Delete reads no table whole.
 // Disk space comes back through compaction (Compact), not at once.
 //
 // The store keeps no record of which document supplied each merge choice,
@@ -162,11 +161,6 @@
 //	                         inverted uint64 big-endian); rewritten when a weight changes
 //	cd/EID                   number of mentioned_with edges and relations of EID, uint64
 //	q/QID                    Quote, with the count of its sources but not the sources
-//	qo/QID/INDEX             the INDEX-th source of QID (uint32 big-endian), in the
-//	                         order stored; value: start and end as uvarints, then the
-//	                         document ID. A list in the record made each outlet that
-//	                         reported a quote rewrite all the sources before it
-//	xq/DOC/QID               the quotes with a source in DOC, for Delete
 //	qa/HASH                  a merged variant's text hash -> QID
 //	qs/EID/DATE/QID          quotes by speaker, by date; value: per variant of the
 //	                         quote, its word count (uint8, saturated) and a 128-bit
@@ -180,6 +174,12 @@
 //	v/VID                    Event
 //	vp/EID/DATE/VID          events by participant (and place), by date
 //	vd/DATE/VID              events by date
+//	fs/FID/INDEX             the INDEX-th source (uint32 big-endian) of the quote, event
+//	                         or relation FID, in the order stored; value: start and
+//	                         end as uvarints, then the document ID. A list in the
+//	                         record made each outlet that reported a fact rewrite all
+//	                         the sources before it
+//	xf/DOC/FID               the quotes, events and relations with a source in DOC
 //	s/NAME                   counters (documents, entities, quotes, …), uint64
 //
 // Neighbourhood grows from an entity along mentioned_with edges, keeping
@@ -194,13 +194,14 @@
 // to grow the neighbourhood serve again; every other node reads its own,
 // keys only), and every relation between two kept nodes, found by merging
 // each node's re/ keys with the sorted node set (a seek skips a run of
-// other ends) and decoded without its sources, which are only counted.
+// other ends); its record counts its sources, which are not read.
 // No lookup is made per pair of nodes.
 //
 // Format 2 added cr/, format 3 qsn/, format 4 the variant signatures in
 // the values of qs/ keys (before, they had none), format 5 stored each
 // mentioned_with edge once and moved its dates from the record to ct/,
-// format 6 moved a quote's sources from its record to qo/ and added xq/.
+// format 6 moved the sources of quotes, events and relations from their
+// records to fs/ and added xf/.
 //
 // # Upgrades
 //
@@ -211,8 +212,8 @@
 // store DIR from format N to M in T": it clears and rebuilds each table
 // added since format N (cr/ from the c/ edges, qsn/ by counting qs/ keys),
 // writes again the keys that got values (qs/ from the q/ records), and
-// moves each edge's dates to ct/ keys, and each quote's sources to qo/
-// and xq/ keys, before it rewrites the record (so a record without a
+// moves each edge's dates to ct/ keys, and each fact's sources to fs/
+// and xf/ keys, before it rewrites the record (so a record without a
 // list has moved them already), streaming the source keys and writing
 // batches of a few thousand keys, so memory does not grow with the store,
 // then syncs and writes !version last. An upgrade cut short leaves the

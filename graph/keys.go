@@ -24,8 +24,6 @@ const (
 	pCoocRank = "cr\x00" // cr/a/^weight/b: a's mentioned_with edges, heaviest first
 	pDegree   = "cd\x00" // cd/eid -> number of mentioned_with edges
 	pQuote    = "q\x00"  // q/qid -> Quote
-	pQSource  = "qo\x00" // qo/qid/index -> Source (see quotesources.go)
-	pDocQuote = "xq\x00" // xq/doc/qid
 	pQAlias   = "qa\x00"
 	pQSpeaker = "qs\x00"  // qs/eid/date/qid
 	pQSpeakN  = "qsn\x00" // qsn/eid -> number of qs/eid/ keys, uint64
@@ -38,6 +36,9 @@ const (
 	pEvPart   = "vp\x00"  // vp/eid/date/vid
 	pEvDate   = "vd\x00"  // vd/date/vid
 	pStat     = "s\x00"   // s/name -> uint64
+
+	pFactSource = "fs\x00" // fs/fid/index -> Source of a quote, event or relation (see sources.go)
+	pDocFact    = "xf\x00" // xf/doc/fid
 )
 
 const sep = "\x00"

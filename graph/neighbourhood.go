@@ -3,8 +3,6 @@ package graph
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -231,9 +229,7 @@ func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, se
 	return out, nil
 }
 
-// relationHead is the part of a Relation record an edge shows: its
-// sources are counted, not decoded (a relation many outlets report has
-// thousands).
+// relationHead is the part of a Relation record an edge shows.
 type relationHead struct {
 	ID        string         `json:"id"`
 	Predicate kind.Predicate `json:"predicate"`
@@ -242,14 +238,6 @@ type relationHead struct {
 	Dates     []string       `json:"dates,omitempty"`
 	sources   int
 }
-
-// sourcesField starts the last field of an encoded Relation (see
-// TestRelationSourcesLast): what precedes it is the head.
-var sourcesField = []byte(`,"sources":[`)
-
-// docField opens each encoded Source. Inside a JSON string a quotation
-// mark is escaped, so it cannot occur there: counting it counts sources.
-var docField = []byte(`"doc":`)
 
 // relationHead returns relation id's head through the Store's cache; the
 // zero value if there is none.
@@ -267,38 +255,13 @@ func (s *Store) relationHead(txn *badger.Txn, gen uint64, id string) (relationHe
 // getRelationHead reads relation id's head; the zero value if there is
 // none.
 func getRelationHead(txn *badger.Txn, id string) (relationHead, error) {
-	var r relationHead
-	item, err := txn.Get([]byte(kRel(id)))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return r, nil
+	var full Relation
+	found, err := getJSON(txn, kRel(id), &full)
+	if err != nil || !found {
+		return relationHead{}, err
 	}
-	if err != nil {
-		return r, err
-	}
-	err = item.Value(func(b []byte) error {
-		i := bytes.LastIndex(b, sourcesField)
-		if i < 0 {
-			var full Relation
-			if err := json.Unmarshal(b, &full); err != nil {
-				return err
-			}
-			r = relationHead{ID: full.ID, Predicate: full.Predicate, Subject: full.Subject, Object: full.Object,
-				Dates: full.Dates, sources: len(full.Sources)}
-			return nil
-		}
-		head := make([]byte, i+1)
-		copy(head, b[:i])
-		head[i] = '}'
-		if err := json.Unmarshal(head, &r); err != nil {
-			return err
-		}
-		r.sources = bytes.Count(b[i:], docField)
-		return nil
-	})
-	if err != nil {
-		return r, fmt.Errorf("decode %q: %w", kRel(id), err)
-	}
-	return r, nil
+	return relationHead{ID: full.ID, Predicate: full.Predicate, Subject: full.Subject, Object: full.Object,
+		Dates: full.Dates, sources: full.SourceCount}, nil
 }
 
 func coocToEdge(a, b string, c cooc) Edge {
@@ -308,7 +271,7 @@ func coocToEdge(a, b string, c cooc) Edge {
 
 func relationEdge(r *Relation) Edge {
 	e := Edge{ID: r.ID, Source: r.Subject, Target: r.Object, Type: r.Predicate,
-		Weight: float64(len(r.Sources)), Dates: r.Dates}
+		Weight: float64(r.SourceCount), Dates: r.Dates}
 	if len(r.Dates) > 0 {
 		e.FirstSeen, e.LastSeen = r.Dates[0], r.Dates[len(r.Dates)-1]
 	}

@@ -5,63 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
 )
-
-// TestRelationSourcesLast guards getRelationHead, which reads everything
-// before the sources of an encoded Relation as its head.
-func TestRelationSourcesLast(t *testing.T) {
-	rt := reflect.TypeFor[Relation]()
-	if f := rt.Field(rt.NumField() - 1); f.Name != "Sources" {
-		t.Errorf("last field of Relation = %s, want Sources (getRelationHead relies on it)", f.Name)
-	}
-}
-
-func TestGetRelationHead(t *testing.T) {
-	ctx := context.Background()
-	s, err := Open(ctx, Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, tc := range []struct {
-		name string
-		r    Relation
-	}{
-		{"one source", Relation{ID: "r1", Predicate: "met", Subject: "person:a", Object: "person:b",
-			Dates: []string{"2020-01-02"}, Sources: []Source{{Document: "d1", Start: 1, End: 2}}}},
-		{"tricky document IDs", Relation{ID: "r2", Predicate: "met", Subject: `person:"doc":`, Object: "person:b",
-			Sources: []Source{{Document: `x","doc":"y`}, {Document: `,"sources":[`}, {Document: "z"}}}},
-		{"no sources", Relation{ID: "r3", Predicate: "met", Subject: "a", Object: "b", Date: "2021"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			err := s.db.Update(func(txn *badger.Txn) error { return setJSON(txn, kRel(tc.r.ID), &tc.r) })
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got relationHead
-			err = s.db.View(func(txn *badger.Txn) error {
-				var err error
-				got, err = getRelationHead(txn, tc.r.ID)
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := relationHead{ID: tc.r.ID, Predicate: tc.r.Predicate, Subject: tc.r.Subject, Object: tc.r.Object,
-				Dates: tc.r.Dates, sources: len(tc.r.Sources)}
-			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
-				b, _ := json.Marshal(tc.r)
-				t.Errorf("getRelationHead(%s) = %+v, want %+v", b, got, want)
-			}
-		})
-	}
-}
 
 // TestWalkAmong checks the merge of an index with a sorted set, across
 // runs of non-members long enough to be skipped by a seek.

@@ -117,7 +117,7 @@ type putter struct {
 	// speakerKeys: qs/ positions (date/qid) by speaker that this document
 	// set (true) or deleted (false); see batch.speakerKeys.
 	speakerKeys map[string]map[string]bool
-	quoteSpans  map[quoteSpan]bool // the document's spans filed as quote sources
+	factSpans   map[factSpan]bool // the document's spans filed as sources of facts
 }
 
 func (w *putter) put(d extract.Document) error {
@@ -125,7 +125,7 @@ func (w *putter) put(d extract.Document) error {
 	w.byName = map[string]string{}
 	w.canon = map[string]string{}
 	w.spans = map[string][][2]int{}
-	w.quoteSpans = nil
+	w.factSpans = nil
 	if err := w.entities(d.Entities); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
@@ -724,7 +724,7 @@ func (w *putter) quote(q extract.Quote) error {
 			Speakers: nonEmpty(sid), Cue: q.Cue, Direct: q.Direct,
 			Place: q.Place, Medium: q.Medium, Date: date, DateFromDocument: fromDoc,
 			About: about, Variants: []string{norm}}
-		if err := w.addQuoteSource(&rec, src); err != nil {
+		if err := w.addSource(rec.ID, &rec.SourceCount, src); err != nil {
 			return err
 		}
 		if err := w.indexQuote(nil, &rec); err != nil {
@@ -753,7 +753,7 @@ func (w *putter) quote(q extract.Quote) error {
 		rec.Date, rec.DateFromDocument = date, false
 	}
 	rec.About = union(rec.About, about)
-	if err := w.addQuoteSource(&rec, src); err != nil {
+	if err := w.addSource(rec.ID, &rec.SourceCount, src); err != nil {
 		return err
 	}
 	rec.Variants = union(rec.Variants, []string{norm})
@@ -769,30 +769,30 @@ func (w *putter) quote(q extract.Quote) error {
 	return nil
 }
 
-// addQuoteSource files src as q's next source, unless this document
-// already gave q that span.
-func (w *putter) addQuoteSource(q *Quote, src Source) error {
-	k := quoteSpan{q.ID, src.Start, src.End}
-	if w.quoteSpans[k] {
+// addSource files src as the next source of fact fid, which has count of
+// them, unless this document already gave fid that span.
+func (w *putter) addSource(fid string, count *int, src Source) error {
+	k := factSpan{fid, src.Start, src.End}
+	if w.factSpans[k] {
 		return nil
 	}
-	if w.quoteSpans == nil {
-		w.quoteSpans = map[quoteSpan]bool{}
+	if w.factSpans == nil {
+		w.factSpans = map[factSpan]bool{}
 	}
-	w.quoteSpans[k] = true
-	if err := w.txn.Set([]byte(kQSource(q.ID, q.SourceCount)), encodeSource(src)); err != nil {
+	w.factSpans[k] = true
+	if err := w.txn.Set([]byte(kFactSource(fid, *count)), encodeSource(src)); err != nil {
 		return err
 	}
-	if err := w.txn.Set([]byte(kDocQuote(src.Document, q.ID)), nil); err != nil {
+	if err := w.txn.Set([]byte(kDocFact(src.Document, fid)), nil); err != nil {
 		return err
 	}
-	q.SourceCount++
+	*count++
 	return nil
 }
 
-// quoteSpan is a span of the document being stored that reports a quote.
-type quoteSpan struct {
-	qid        string
+// factSpan is a span of the document being stored that reports a fact.
+type factSpan struct {
+	fid        string
 	start, end int
 }
 
@@ -1075,15 +1075,6 @@ func union(a, b []string) []string {
 	return a
 }
 
-func hasSource(ss []Source, s Source) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func (w *putter) event(e extract.Event) error {
 	var parts []string
 	for i, name := range e.Participants {
@@ -1119,8 +1110,8 @@ func (w *putter) event(e extract.Event) error {
 		return err
 	}
 	if found {
-		if !hasSource(rec.Sources, src) {
-			rec.Sources = append(rec.Sources, src)
+		if err := w.addSource(id, &rec.SourceCount, src); err != nil {
+			return err
 		}
 		if rec.Place == "" && place != "" {
 			rec.Place = place
@@ -1132,7 +1123,10 @@ func (w *putter) event(e extract.Event) error {
 		return setJSON(w.txn, kEvent(id), &rec)
 	}
 	rec = Event{ID: id, Type: typ, Text: strings.TrimSpace(e.Text), Date: date, DateFromDocument: fromDoc,
-		Participants: parts, Place: place, Sources: []Source{src}}
+		Participants: parts, Place: place}
+	if err := w.addSource(id, &rec.SourceCount, src); err != nil {
+		return err
+	}
 	for _, k := range eventIndexKeys(&rec) {
 		if err := w.txn.Set([]byte(k), nil); err != nil {
 			return err
@@ -1173,15 +1167,18 @@ func (w *putter) relation(p kind.Predicate, subj, obj, date string, start, end i
 	}
 	seen := first(date, w.doc.Published)
 	if found {
-		if !hasSource(rec.Sources, src) {
-			rec.Sources = append(rec.Sources, src)
+		if err := w.addSource(id, &rec.SourceCount, src); err != nil {
+			return err
 		}
 		rec.Dates = addDate(rec.Dates, seen)
 		w.doc.Relations++
 		return setJSON(w.txn, kRel(id), &rec)
 	}
 	rec = Relation{ID: id, Predicate: p, Subject: subj, Object: obj, Date: date,
-		Dates: addDate(nil, seen), Sources: []Source{src}}
+		Dates: addDate(nil, seen)}
+	if err := w.addSource(id, &rec.SourceCount, src); err != nil {
+		return err
+	}
 	for _, ends := range [][2]string{{subj, obj}, {obj, subj}} {
 		if err := w.txn.Set([]byte(kRelEnt(ends[0], ends[1], id)), nil); err != nil {
 			return err

@@ -594,7 +594,7 @@ func (s *Store) Quote(ctx context.Context, id string) (Quote, error) {
 		if err != nil {
 			return err
 		}
-		q.Sources, err = readQuoteSources(txn, id, -1)
+		q.Sources, err = readSources(txn, id, -1)
 		return err
 	})
 	if err != nil {
@@ -654,7 +654,8 @@ func (s *Store) Events(ctx context.Context, f EventFilter, p Page) (List[Event],
 	return l, nil
 }
 
-// Event returns the event with the given ID, or ErrNotFound.
+// Event returns the event with the given ID and all its sources, or
+// ErrNotFound.
 func (s *Store) Event(ctx context.Context, id string) (Event, error) {
 	var e Event
 	err := s.view(ctx, func(txn *badger.Txn) error {
@@ -662,6 +663,10 @@ func (s *Store) Event(ctx context.Context, id string) (Event, error) {
 		if err == nil && !found {
 			err = ErrNotFound
 		}
+		if err != nil {
+			return err
+		}
+		e.Sources, err = readSources(txn, id, -1)
 		return err
 	})
 	if err != nil {

@@ -70,9 +70,9 @@ type Quote struct {
 	DateFromDocument bool     `json:"date_from_doc,omitempty"`
 	About            []string `json:"about,omitempty"` // entities mentioned inside the quote
 	// SourceCount is how many spans report the quote. The spans are keys
-	// apart from the record (see quotesources.go): Store.Quote fills
-	// Sources with all of them, the lists of quotes leave it nil, and
-	// Store.QuoteSources reads a page.
+	// apart from the record (see sources.go): Store.Quote fills Sources
+	// with all of them, the lists of quotes leave it nil, and
+	// Store.Sources reads a page. The same goes for events and relations.
 	SourceCount int      `json:"n"`
 	Sources     []Source `json:"-"`
 	// Variants are the normalised texts (NormQuote) merged into this quote.
@@ -89,19 +89,21 @@ type Event struct {
 	DateFromDocument bool     `json:"date_from_doc,omitempty"`
 	Participants     []string `json:"participants,omitempty"` // global entity IDs
 	Place            string   `json:"place,omitempty"`        // global entity ID
-	Sources          []Source `json:"sources"`
+	SourceCount      int      `json:"n"`                      // see Quote.SourceCount
+	Sources          []Source `json:"-"`
 }
 
 // Relation links two entities, merged across documents by predicate, ends
 // and date.
 type Relation struct {
-	ID        string         `json:"id"`
-	Predicate kind.Predicate `json:"predicate"`
-	Subject   string         `json:"subject"` // global entity IDs
-	Object    string         `json:"object"`
-	Date      string         `json:"date,omitempty"`
-	Dates     []string       `json:"dates,omitempty"` // Date, else the publication dates of its sources
-	Sources   []Source       `json:"sources"`
+	ID          string         `json:"id"`
+	Predicate   kind.Predicate `json:"predicate"`
+	Subject     string         `json:"subject"` // global entity IDs
+	Object      string         `json:"object"`
+	Date        string         `json:"date,omitempty"`
+	Dates       []string       `json:"dates,omitempty"` // Date, else the publication dates of its sources
+	SourceCount int            `json:"n"`               // see Quote.SourceCount
+	Sources     []Source       `json:"-"`
 }
 
 // cooc is a mentioned_with edge: how often two entities share a sentence,

@@ -19,7 +19,7 @@ import (
 // refuses a store of a newer version, which it cannot read. An older one
 // lacks indexes the queries or ingest rely on (2 added cr/, 3 qsn/, 4 the
 // variant signatures in qs/ values, 5 moved edges' dates into ct/ keys,
-// 6 quotes' sources into qo/ keys): a read-write Open rebuilds them and
+// 6 the sources of facts into fs/ keys): a read-write Open rebuilds them and
 // upgrades the store in place, a read-only one refuses it (see upgrade.go
 // and "Upgrades" in the package doc). A new format must add its tables to
 // upgradeSteps, or raise oldestUpgradable if they cannot be rebuilt from
@@ -110,7 +110,7 @@ type Store struct {
 	// well-connected entity is a node of most neighbourhoods around it.
 	// Lists are bounded by the edges and relation ends they hold.
 	quotes    genCache[Quote]
-	quoteSrcs genCache[[]Source] // whole lists only
+	srcLists  genCache[[]Source] // whole lists only
 	nodes     genCache[Node]
 	coocLists genCache[[]coocEdge]
 	relEnds   genCache[nodeRelations]
@@ -195,7 +195,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, readOnly: opts.ReadOnly && !opts.InMemory, opened: time.Now()}
 	s.quotes.max, s.quotes.size = 1<<19, func(q Quote) int { return 1 + len(q.Variants) }
-	s.quoteSrcs.max, s.quoteSrcs.size = 1<<19, func(l []Source) int { return 1 + len(l) }
+	s.srcLists.max, s.srcLists.size = 1<<19, func(l []Source) int { return 1 + len(l) }
 	s.nodes.max = 1 << 16
 	s.coocLists.max, s.coocLists.size = 1<<19, func(l []coocEdge) int { return len(l) + 1 }
 	s.relEnds.max, s.relEnds.size = 1<<19, func(r nodeRelations) int { return len(r.ends) + 1 }

@@ -19,7 +19,7 @@ import (
 // Formats 2 to 4 added only tables, or values of a table's keys, derived
 // from data every format stores, so an upgrade rebuilds them from the data;
 // formats 5 and 6 moved the dates of mentioned_with edges and the sources
-// of quotes out of their records into keys, record by record, in a way
+// of quotes, events and relations out of their records into keys, record by record, in a way
 // that a second run finds done. The
 // new version number is written last: a store interrupted
 // mid-upgrade still says its old format, and the next read-write open
@@ -49,7 +49,7 @@ var upgradeSteps = []upgradeStep{
 	{3, pQSpeakN, false, rebuildSpeakerCounts},
 	{4, pQSpeaker, true, rebuildSpeakerSigs},
 	{5, pCoocDate, true, moveCoocDates},
-	{6, pQSource, true, moveQuoteSources},
+	{6, pFactSource, true, moveFactSources},
 }
 
 // oldestUpgradable is the oldest format that stores all the data the
@@ -417,40 +417,58 @@ func moveCoocDates(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
 	})
 }
 
-// moveQuoteSources moves each quote's sources from its record to qo/ keys,
-// with their xq/ keys, and then rewrites the record with their count and
-// without them: a record already rewritten has no sources field and is
-// left alone, so a second run finds finished work.
-func moveQuoteSources(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
+// moveFactSources moves the sources of each quote, event and relation
+// from its record to fs/ keys, with their xf/ keys, and then rewrites the
+// record with their count and without them: a record already rewritten
+// has no sources field and is left alone, so a second run finds finished
+// work.
+func moveFactSources(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
+	if err := moveSources[Quote](ctx, txn, w, pQuote, func(q *Quote, n int) { q.SourceCount = n }); err != nil {
+		return err
+	}
+	if err := moveSources[Event](ctx, txn, w, pEvent, func(e *Event, n int) { e.SourceCount = n }); err != nil {
+		return err
+	}
+	return moveSources[Relation](ctx, txn, w, pRel, func(r *Relation, n int) { r.SourceCount = n })
+}
+
+// moveSources moves the sources of the records of type T under prefix
+// (see moveFactSources); count sets a record's SourceCount.
+func moveSources[T any](ctx context.Context, txn *badger.Txn, w *chunkWriter, prefix string, count func(*T, int)) error {
 	i := 0
-	return iterPrefix(txn, pQuote, true, func(k []byte, item *badger.Item) (bool, error) {
+	return iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
 			}
 		}
 		var old struct {
-			Quote
 			Sources *[]Source `json:"sources"`
 		}
-		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &old) }); err != nil {
+		var rec T
+		err := item.Value(func(v []byte) error {
+			if err := json.Unmarshal(v, &old); err != nil {
+				return err
+			}
+			return json.Unmarshal(v, &rec)
+		})
+		if err != nil {
 			return false, fmt.Errorf("decode %q: %w", k, err)
 		}
 		if old.Sources == nil {
 			return true, nil // moved by an earlier run
 		}
-		q := old.Quote
-		q.ID = string(k[len(pQuote):])
+		id := string(k[len(prefix):])
 		for j, src := range *old.Sources {
-			if err := w.set([]byte(kQSource(q.ID, j)), encodeSource(src)); err != nil {
+			if err := w.set([]byte(kFactSource(id, j)), encodeSource(src)); err != nil {
 				return false, err
 			}
-			if err := w.set([]byte(kDocQuote(src.Document, q.ID)), nil); err != nil {
+			if err := w.set([]byte(kDocFact(src.Document, id)), nil); err != nil {
 				return false, err
 			}
 		}
-		q.SourceCount = len(*old.Sources)
-		v, err := json.Marshal(&q)
+		count(&rec, len(*old.Sources))
+		v, err := json.Marshal(&rec)
 		if err != nil {
 			return false, err
 		}

@@ -31,9 +31,8 @@ const (
 	tableSpeaker   = "qs\x00"  // its values: format 4
 	tableCoocDate  = "ct\x00"  // format 5, with edges stored once
 	tableCooc      = "c\x00"
-	tableQSource   = "qo\x00" // format 6, with quotes' sources out of their records
-	tableDocQuote  = "xq\x00" // format 6
-	tableQuote     = "q\x00"
+	tableSource    = "fs\x00" // format 6, with the sources of facts out of their records
+	tableDocFact   = "xf\x00" // format 6
 	keyVersion     = "!version"
 	currentVersion = graph.FormatVersion
 )
@@ -237,10 +236,10 @@ func edgesBeforeFormat5(t *testing.T, dump map[string]string) map[string]string 
 	return set
 }
 
-// quotesBeforeFormat6 returns the quote records of the store dump as
-// formats 1 to 5 stored them: with their sources (the qo/ keys of format
-// 6, in order), without a count.
-func quotesBeforeFormat6(t *testing.T, dump map[string]string) map[string]string {
+// factsBeforeFormat6 returns the quote, event and relation records of the
+// store dump as formats 1 to 5 stored them: with their sources (the fs/
+// keys of format 6, in order), without a count.
+func factsBeforeFormat6(t *testing.T, dump map[string]string) map[string]string {
 	t.Helper()
 	type source struct {
 		Document string `json:"doc"`
@@ -250,44 +249,46 @@ func quotesBeforeFormat6(t *testing.T, dump map[string]string) map[string]string
 	keys := slices.Sorted(maps.Keys(dump))
 	sources := map[string][]source{}
 	for _, k := range keys {
-		rest, ok := strings.CutPrefix(k, tableQSource)
+		rest, ok := strings.CutPrefix(k, tableSource)
 		if !ok {
 			continue
 		}
-		// qo/QID/INDEX (4 bytes), the value start and end as uvarints,
+		// fs/FID/INDEX (4 bytes), the value start and end as uvarints,
 		// then the document.
-		qid := rest[:len(rest)-5]
-		if got := int(binary.BigEndian.Uint32([]byte(rest[len(rest)-4:]))); got != len(sources[qid]) {
-			t.Fatalf("source key %q: index %d, want %d", k, got, len(sources[qid]))
+		fid := rest[:len(rest)-5]
+		if got := int(binary.BigEndian.Uint32([]byte(rest[len(rest)-4:]))); got != len(sources[fid]) {
+			t.Fatalf("source key %q: index %d, want %d", k, got, len(sources[fid]))
 		}
 		v := []byte(dump[k])
 		start, n := binary.Uvarint(v)
 		end, m := binary.Uvarint(v[n:])
-		sources[qid] = append(sources[qid], source{string(v[n+m:]), int(start), int(end)})
+		sources[fid] = append(sources[fid], source{string(v[n+m:]), int(start), int(end)})
 	}
 	set := map[string]string{}
+	tables := map[string]int{}
 	for _, k := range keys {
-		qid, ok := strings.CutPrefix(k, tableQuote)
-		if !ok {
+		table, fid, ok := strings.Cut(k, "\x00")
+		if !ok || table != "q" && table != "v" && table != "r" {
 			continue
 		}
 		var rec map[string]any
 		if err := json.Unmarshal([]byte(dump[k]), &rec); err != nil {
 			t.Fatal(err)
 		}
-		if rec["n"] != float64(len(sources[qid])) || len(sources[qid]) == 0 {
-			t.Fatalf("quote %s counts %v sources, has %d filed", qid, rec["n"], len(sources[qid]))
+		if rec["n"] != float64(len(sources[fid])) || len(sources[fid]) == 0 {
+			t.Fatalf("%s counts %v sources, has %d filed", fid, rec["n"], len(sources[fid]))
 		}
 		delete(rec, "n")
-		rec["sources"] = sources[qid]
+		rec["sources"] = sources[fid]
 		old, err := json.Marshal(rec)
 		if err != nil {
 			t.Fatal(err)
 		}
 		set[k] = string(old)
+		tables[table]++
 	}
-	if len(set) == 0 {
-		t.Fatal("the store has no quotes: the upgrade of format 5 tests nothing")
+	if len(tables) != 3 {
+		t.Fatalf("the store has facts in %v: the upgrade of format 5 tests quotes, events and relations", tables)
 	}
 	return set
 }
@@ -327,8 +328,8 @@ func TestUpgrade(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyDir(t, base)
-			set := quotesBeforeFormat6(t, want)
-			drop := append([]string{tableQSource, tableDocQuote}, tc.drop...)
+			set := factsBeforeFormat6(t, want)
+			drop := append([]string{tableSource, tableDocFact}, tc.drop...)
 			if tc.format < 5 {
 				maps.Copy(set, edgesBeforeFormat5(t, want))
 				drop = append(drop, tableCoocDate)

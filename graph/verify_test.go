@@ -54,23 +54,23 @@ func TestVerifyIndexes(t *testing.T) {
 			return txn.Delete([]byte(kQWord("talking", "2021-01-01", "q"+shortHash(NormQuote(said)))))
 		}},
 		{"missing source key", func(txn *badger.Txn) error {
-			return txn.Delete([]byte(kQSource("q"+shortHash(NormQuote(said)), 1)))
+			return txn.Delete([]byte(kFactSource("q"+shortHash(NormQuote(said)), 1)))
 		}},
 		{"source key out of sequence", func(txn *badger.Txn) error {
 			qid := "q" + shortHash(NormQuote(said))
-			if err := txn.Delete([]byte(kQSource(qid, 1))); err != nil {
+			if err := txn.Delete([]byte(kFactSource(qid, 1))); err != nil {
 				return err
 			}
-			return txn.Set([]byte(kQSource(qid, 2)), encodeSource(Source{Document: "b", Start: 21, End: 53}))
+			return txn.Set([]byte(kFactSource(qid, 2)), encodeSource(Source{Document: "b", Start: 21, End: 53}))
 		}},
 		{"source of a quote that is gone", func(txn *badger.Txn) error {
-			return txn.Set([]byte(kQSource("q0000000000000000", 0)), encodeSource(Source{Document: "a"}))
+			return txn.Set([]byte(kFactSource("q0000000000000000", 0)), encodeSource(Source{Document: "a"}))
 		}},
 		{"missing document quote key", func(txn *badger.Txn) error {
-			return txn.Delete([]byte(kDocQuote("b", "q"+shortHash(NormQuote(said)))))
+			return txn.Delete([]byte(kDocFact("b", "q"+shortHash(NormQuote(said)))))
 		}},
 		{"stray document quote key", func(txn *badger.Txn) error {
-			return txn.Set([]byte(kDocQuote("a", "q0000000000000000")), nil)
+			return txn.Set([]byte(kDocFact("a", "q0000000000000000")), nil)
 		}},
 		{"stray date key", func(txn *badger.Txn) error {
 			return txn.Set([]byte(kQDate("2020-01-01", "q"+shortHash(NormQuote(said)))), nil)

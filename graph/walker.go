@@ -73,7 +73,11 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 			if label == "" {
 				label = e.Type
 			}
-			return fn(factNode(e.ID, label, "EVENT", e.Date, e.Sources))
+			srcs, err := readSources(txn, e.ID, -1)
+			if err != nil {
+				return err
+			}
+			return fn(factNode(e.ID, label, "EVENT", e.Date, srcs))
 		})
 		if err != nil {
 			return err
@@ -83,7 +87,7 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 			if err := json.Unmarshal(b, &q); err != nil {
 				return err
 			}
-			srcs, err := readQuoteSources(txn, q.ID, -1)
+			srcs, err := readSources(txn, q.ID, -1)
 			if err != nil {
 				return err
 			}
@@ -138,7 +142,7 @@ func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
 			if err := json.Unmarshal(b, &e); err != nil {
 				return err
 			}
-			weight := float64(len(e.Sources))
+			weight := float64(e.SourceCount)
 			for _, p := range e.Participants {
 				if err := fn(dated(Edge{ID: "part:" + p + "|" + e.ID, Source: p, Target: e.ID,
 					Type: kind.ParticipatedIn, Weight: weight}, e.Date)); err != nil {

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/graphql-go/graphql"
@@ -52,11 +51,10 @@ func (b *builder) schema() (graphql.Schema, error) {
 	sources := graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(source)))
 	// A fact's sources grow with the corpus (a quote every outlet carries
 	// has hundreds): first bounds what a list of facts sends, and
-	// sourceCount says how many there are.
-	// A quote's sources are read from the store a page at a time (see
-	// graph.Quote); an event's and a relation's come with the record.
-	pagedSources := func(of func(ctx context.Context, v any, first int) ([]graph.Source, error),
-		size func(any) int) (list, count *graphql.Field) {
+	// sourceCount says how many there are. They are read from the store
+	// a page at a time (see graph.Quote.SourceCount), unless the fact
+	// came with all of them.
+	sourcesOf := func(of func(any) (id string, whole []graph.Source, count int)) (list, count *graphql.Field) {
 		list = &graphql.Field{Type: sources,
 			Description: "the spans that report it, in the order they were stored",
 			Args: graphql.FieldConfigArgument{"first": {Type: graphql.Int,
@@ -69,20 +67,21 @@ func (b *builder) schema() (graphql.Schema, error) {
 					}
 					first = v
 				}
-				return of(p.Context, p.Source, first)
+				id, whole, _ := of(p.Source)
+				if whole == nil {
+					return b.s.Sources(p.Context, id, first)
+				}
+				if first >= 0 && first < len(whole) {
+					whole = whole[:first]
+				}
+				return whole, nil
 			}}
 		count = &graphql.Field{Type: graphql.NewNonNull(graphql.Int), Description: "how many spans report it",
-			Resolve: func(p graphql.ResolveParams) (any, error) { return size(p.Source), nil }}
+			Resolve: func(p graphql.ResolveParams) (any, error) {
+				_, _, n := of(p.Source)
+				return n, nil
+			}}
 		return list, count
-	}
-	sourcesOf := func(of func(any) []graph.Source) (list, count *graphql.Field) {
-		return pagedSources(func(_ context.Context, v any, first int) ([]graph.Source, error) {
-			ss := of(v)
-			if first >= 0 {
-				ss = ss[:min(first, len(ss))]
-			}
-			return ss, nil
-		}, func(v any) int { return len(of(v)) })
 	}
 	role := graphql.NewObject(graphql.ObjectConfig{
 		Name: "Role",
@@ -131,16 +130,10 @@ func (b *builder) schema() (graphql.Schema, error) {
 			}}
 	}
 	quoteOf := func(v any) graph.Quote { q, _ := v.(graph.Quote); return q }
-	quoteSources, quoteSourceCount := pagedSources(func(ctx context.Context, v any, first int) ([]graph.Source, error) {
+	quoteSources, quoteSourceCount := sourcesOf(func(v any) (string, []graph.Source, int) {
 		q := quoteOf(v)
-		if q.Sources != nil { // read whole, by Store.Quote
-			if first >= 0 && first < len(q.Sources) {
-				return q.Sources[:first], nil
-			}
-			return q.Sources, nil
-		}
-		return b.s.QuoteSources(ctx, q.ID, first)
-	}, func(v any) int { return quoteOf(v).SourceCount })
+		return q.ID, q.Sources, q.SourceCount
+	})
 	b.quote = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Quote",
 		Description: "Something said, merged across the documents that report it.",
@@ -162,7 +155,10 @@ func (b *builder) schema() (graphql.Schema, error) {
 		},
 	})
 	eventOf := func(v any) graph.Event { e, _ := v.(graph.Event); return e }
-	eventSources, eventSourceCount := sourcesOf(func(v any) []graph.Source { return eventOf(v).Sources })
+	eventSources, eventSourceCount := sourcesOf(func(v any) (string, []graph.Source, int) {
+		e := eventOf(v)
+		return e.ID, e.Sources, e.SourceCount
+	})
 	b.event = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Event",
 		Description: "Something that happened, merged across documents by type, participants and date.",
@@ -180,7 +176,10 @@ func (b *builder) schema() (graphql.Schema, error) {
 		},
 	})
 	relOf := func(v any) graph.Relation { r, _ := v.(graph.Relation); return r }
-	relationSources, relationSourceCount := sourcesOf(func(v any) []graph.Source { return relOf(v).Sources })
+	relationSources, relationSourceCount := sourcesOf(func(v any) (string, []graph.Source, int) {
+		r := relOf(v)
+		return r.ID, r.Sources, r.SourceCount
+	})
 	b.relation = graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Relation",
 		Description: "A typed link between two entities (role_of, works_for, met, ...).",

@@ -165,7 +165,7 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 			t.Errorf("quote text = %q, want the longest report", got.Text)
 		}
 		// Lists count a quote's sources; Quote reads them all, and
-		// QuoteSources a page of them, in the same order.
+		// Sources a page of them, in the same order.
 		whole, err := s.Quote(ctx, got.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -174,12 +174,12 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 			t.Fatalf("Quote(%s) has %d sources (count %d), want %d", got.ID, len(whole.Sources), whole.SourceCount, got.SourceCount)
 		}
 		for _, first := range []int{0, 2, 3, 10} {
-			page, err := s.QuoteSources(ctx, got.ID, first)
+			page, err := s.Sources(ctx, got.ID, first)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if want := whole.Sources[:min(first, len(whole.Sources))]; !slices.Equal(page, want) {
-				t.Errorf("QuoteSources(%s, %d) = %v, want %v", got.ID, first, page, want)
+				t.Errorf("Sources(%s, %d) = %v, want %v", got.ID, first, page, want)
 			}
 		}
 		for _, src := range whole.Sources {
@@ -420,8 +420,8 @@ func Run(t *testing.T, open func(t *testing.T) *graph.Store) {
 				if l.Total != tc.want || len(l.Items) != tc.want {
 					t.Fatalf("Events(%+v) = %d, total %d, want %d", tc.f, len(l.Items), l.Total, tc.want)
 				}
-				if tc.want > 0 && len(l.Items[0].Sources) != tc.sources {
-					t.Errorf("Events(%+v)[0] has %d sources, want %d", tc.f, len(l.Items[0].Sources), tc.sources)
+				if tc.want > 0 && l.Items[0].SourceCount != tc.sources {
+					t.Errorf("Events(%+v)[0] has %d sources, want %d", tc.f, l.Items[0].SourceCount, tc.sources)
 				}
 			})
 		}

@@ -1,0 +1,152 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// The sources of quotes, events and relations (facts) are keys, not lists
+// in their records (format 6): a quote every outlet carries gains a
+// source with most documents, and a list made each of them rewrite the
+// record with all the sources before it, then every compaction rewrite it
+// again. fs/FID/INDEX holds the INDEX-th source of fact FID in the order
+// stored, so a page of sources is a prefix read; xf/DOC/FID lists a
+// document's facts, so a delete finds them without reading every record.
+// The record keeps the count (SourceCount). Fact IDs start with "q", "v"
+// or "r", so one table serves the three.
+
+// kFactSource is the key of fact fid's i-th source.
+func kFactSource(fid string, i int) string {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], uint32(i))
+	return factSourcePrefix(fid) + string(b[:])
+}
+
+func factSourcePrefix(fid string) string { return pFactSource + fid + sep }
+func kDocFact(doc, fid string) string    { return pDocFact + doc + sep + fid }
+func docFactPrefix(doc string) string    { return pDocFact + doc + sep }
+
+// encodeSource gives the value of an fs/ key: start and end as uvarints,
+// then the document ID.
+func encodeSource(s Source) []byte {
+	b := binary.AppendUvarint(nil, uint64(s.Start))
+	b = binary.AppendUvarint(b, uint64(s.End))
+	return append(b, s.Document...)
+}
+
+func decodeSource(v []byte) (Source, error) {
+	start, n := binary.Uvarint(v)
+	if n <= 0 || start > math.MaxInt32 {
+		return Source{}, fmt.Errorf("malformed source %q", v)
+	}
+	end, m := binary.Uvarint(v[n:])
+	if m <= 0 || end > math.MaxInt32 {
+		return Source{}, fmt.Errorf("malformed source %q", v)
+	}
+	return Source{Document: string(v[n+m:]), Start: int(start), End: int(end)}, nil
+}
+
+// sourceIndex is the INDEX of an fs/ key, or -1 if the key has none.
+func sourceIndex(k []byte, fid string) int {
+	rest := k[len(factSourcePrefix(fid)):]
+	if len(rest) != 4 {
+		return -1
+	}
+	return int(binary.BigEndian.Uint32(rest))
+}
+
+// readSources returns up to limit of fact fid's sources in the order
+// stored (all of them when limit < 0).
+func readSources(txn *badger.Txn, fid string, limit int) ([]Source, error) {
+	out := []Source{}
+	if limit == 0 {
+		return out, nil
+	}
+	err := iterPrefix(txn, factSourcePrefix(fid), true, func(k []byte, item *badger.Item) (bool, error) {
+		s, err := itemSource(item)
+		if err != nil {
+			return false, err
+		}
+		out = append(out, s)
+		return limit < 0 || len(out) < limit, nil
+	})
+	return out, err
+}
+
+// itemSource decodes the source an fs/ item holds.
+func itemSource(item *badger.Item) (Source, error) {
+	var s Source
+	err := item.Value(func(v []byte) error {
+		var err error
+		s, err = decodeSource(v)
+		return err
+	})
+	if err != nil {
+		return s, fmt.Errorf("%q: %w", item.Key(), err)
+	}
+	return s, nil
+}
+
+// setSources writes srcs as fact fid's sources 0 to len-1, with their
+// document index keys, and returns how many there are. It writes over,
+// and does not remove, keys already there: callers clear a fact's sources
+// first when it loses some.
+func setSources(txn *badger.Txn, fid string, srcs []Source) (int, error) {
+	for i, s := range srcs {
+		if err := txn.Set([]byte(kFactSource(fid, i)), encodeSource(s)); err != nil {
+			return 0, err
+		}
+		if err := txn.Set([]byte(kDocFact(s.Document, fid)), nil); err != nil {
+			return 0, err
+		}
+	}
+	return len(srcs), nil
+}
+
+// clearSources deletes the keys of fact fid's sources srcs (all it has)
+// and their document index keys.
+func clearSources(txn *badger.Txn, fid string, srcs []Source) error {
+	for i, s := range srcs {
+		if err := txn.Delete([]byte(kFactSource(fid, i))); err != nil {
+			return err
+		}
+		if err := txn.Delete([]byte(kDocFact(s.Document, fid))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Sources returns up to first of the sources of the quote, event or
+// relation id, in the order they were stored (all of them when first <
+// 0). Quote, Event and Relation fill Sources; the lists of them only
+// count them, for a client that pages them. Whole lists are kept until
+// the next write: a page of a much-quoted speaker's quotes asks for the
+// same ones again and again.
+func (s *Store) Sources(ctx context.Context, id string, first int) ([]Source, error) {
+	gen := s.Generation()
+	if all, ok := s.srcLists.get(gen, id); ok {
+		if first >= 0 && first < len(all) {
+			all = all[:first]
+		}
+		return slices.Clone(all), nil
+	}
+	var out []Source
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		out, err = readSources(txn, id, first)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: sources of %q: %w", id, err)
+	}
+	if first < 0 || len(out) < first {
+		s.srcLists.put(gen, id, slices.Clone(out))
+	}
+	return out, nil
+}
