@@ -99,7 +99,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		// id, of which its record counts recorded.
 		checkSources := func(id string, recorded int) error {
 			n, docs := 0, map[string]bool{}
-			err := iterPrefix(txn, factSourcePrefix(id), true, func(k []byte, item *badger.Item) (bool, error) {
+			err := iterPrefix(txn, factSourcePrefix(id), func(k []byte, item *badger.Item) (bool, error) {
 				if i := sourceIndex(k, id); i != n {
 					bad("%s: source key %q out of sequence: index %d at position %d", id, k, i, n)
 				}
@@ -154,7 +154,7 @@ func (s *Store) Verify(ctx context.Context) error {
 				}
 			}
 			docs := 0
-			if err := iterPrefix(txn, pMent+id+sep, false, func([]byte, *badger.Item) (bool, error) {
+			if err := iterPrefix(txn, pMent+id+sep, func([]byte, *badger.Item) (bool, error) {
 				docs++
 				return true, nil
 			}); err != nil {
@@ -196,7 +196,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		for _, p := range []string{pQSpeaker, pQDate, pQWord} {
 			var got keySetSum
 			got.seed(expected[p])
-			if err := iterPrefix(txn, p, p == pQSpeaker, func(k []byte, item *badger.Item) (bool, error) {
+			if err := iterPrefix(txn, p, func(k []byte, item *badger.Item) (bool, error) {
 				var v []byte
 				if p == pQSpeaker {
 					var err error
@@ -260,7 +260,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		}
 		gotDocFacts := keySetSum{}
 		gotDocFacts.seed(docFacts)
-		if err := iterPrefix(txn, pDocFact, false, func(k []byte, _ *badger.Item) (bool, error) {
+		if err := iterPrefix(txn, pDocFact, func(k []byte, _ *badger.Item) (bool, error) {
 			gotDocFacts.add(string(k), nil)
 			return true, nil
 		}); err != nil {
@@ -273,14 +273,14 @@ func (s *Store) Verify(ctx context.Context) error {
 			return err
 		}
 		bySpeaker := map[string]int{}
-		if err := iterPrefix(txn, pQSpeaker, false, func(k []byte, _ *badger.Item) (bool, error) {
+		if err := iterPrefix(txn, pQSpeaker, func(k []byte, _ *badger.Item) (bool, error) {
 			sid, _, _ := strings.Cut(string(k[len(pQSpeaker):]), sep)
 			bySpeaker[sid]++
 			return true, nil
 		}); err != nil {
 			return err
 		}
-		if err := iterPrefix(txn, pQSpeakN, false, func(k []byte, _ *badger.Item) (bool, error) {
+		if err := iterPrefix(txn, pQSpeakN, func(k []byte, _ *badger.Item) (bool, error) {
 			if sid := string(k[len(pQSpeakN):]); bySpeaker[sid] == 0 {
 				bad("speaker %s: quote counter set, no quotes indexed", sid)
 			}
@@ -300,7 +300,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		degree := map[string]int{}
 		rankKeys, edgeDates := 0, 0
 		dates := newDateCursor(txn, pCoocDate)
-		err = iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
+		err = iterPrefix(txn, pCooc, func(k []byte, item *badger.Item) (bool, error) {
 			pos := string(k[len(pCooc):])
 			a, b, _ := strings.Cut(pos, sep)
 			degree[a]++
@@ -351,7 +351,7 @@ func (s *Store) Verify(ctx context.Context) error {
 		if ranked != rankKeys {
 			bad("weight index of mentioned_with holds %d keys, want %d (two per edge)", ranked, rankKeys)
 		}
-		if err := iterPrefix(txn, pRelEnt, false, func(k []byte, _ *badger.Item) (bool, error) {
+		if err := iterPrefix(txn, pRelEnt, func(k []byte, _ *badger.Item) (bool, error) {
 			id, _, _ := strings.Cut(string(k[len(pRelEnt):]), sep)
 			degree[id]++
 			return true, nil
@@ -399,7 +399,7 @@ func (s *Store) Verify(ctx context.Context) error {
 // countKeys counts the keys under prefix.
 func countKeys(txn *badger.Txn, prefix string) (int, error) {
 	n := 0
-	err := iterPrefix(txn, prefix, false, func([]byte, *badger.Item) (bool, error) {
+	err := iterPrefix(txn, prefix, func([]byte, *badger.Item) (bool, error) {
 		n++
 		return true, nil
 	})
@@ -474,7 +474,7 @@ func checkQuoteIndex(ctx context.Context, txn *badger.Txn, table string, bad fun
 	if err != nil {
 		return err
 	}
-	err = iterPrefix(txn, table, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err = iterPrefix(txn, table, func(k []byte, _ *badger.Item) (bool, error) {
 		var q Quote
 		found, err := getJSON(txn, kQuote(lastField(string(k))), &q)
 		if err != nil {

@@ -127,7 +127,7 @@ func (d *deleter) run(id string) error {
 		return err
 	}
 	d.ents = map[string]int{}
-	err = iterPrefix(d.txn, pDocEnt+id+sep, true, func(k []byte, item *badger.Item) (bool, error) {
+	err = iterPrefix(d.txn, pDocEnt+id+sep, func(k []byte, item *badger.Item) (bool, error) {
 		var n int
 		if err := item.Value(func(b []byte) error { return json.Unmarshal(b, &n) }); err != nil {
 			return false, err
@@ -227,7 +227,7 @@ func (d *deleter) mentions(eid, doc string) (bool, error) {
 func (d *deleter) facts() error {
 	var ids []string
 	prefix := docFactPrefix(d.doc.ID)
-	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		ids = append(ids, string(k[len(prefix):]))
 		return true, nil
 	})
@@ -693,7 +693,7 @@ func (d *deleter) uncoocDate(a, b string, c *cooc) error {
 	// The transaction's iterators see its own delete.
 	prefix := coocDatePrefix(a, b)
 	c.First, c.Last = "", ""
-	return iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	return iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		date := string(k[len(prefix):])
 		c.First, c.Last = minDate(c.First, date), maxDate(c.Last, date)
 		return true, nil
@@ -703,7 +703,7 @@ func (d *deleter) uncoocDate(a, b string, c *cooc) error {
 // clearPrefix deletes every key under prefix.
 func (d *deleter) clearPrefix(prefix string) error {
 	var keys [][]byte
-	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		keys = append(keys, slices.Clone(k))
 		return true, nil
 	})
@@ -770,7 +770,7 @@ func (d *deleter) cooccurElsewhere(a, b, pub string) (bool, error) {
 func (d *deleter) docsOf(eid string) ([]string, error) {
 	var docs []string
 	prefix := pMent + eid + sep
-	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		if doc := string(k[len(prefix):]); doc != d.doc.ID {
 			docs = append(docs, doc)
 		}
@@ -783,7 +783,7 @@ func (d *deleter) docsOf(eid string) ([]string, error) {
 func (d *deleter) spansIn(doc string) (map[string][][2]int, error) {
 	var ids []string
 	prefix := pDocEnt + doc + sep
-	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		ids = append(ids, string(k[len(prefix):]))
 		return true, nil
 	})
@@ -866,7 +866,7 @@ func (d *deleter) entities() error {
 		}
 		e.FirstSeen, e.LastSeen = "", ""
 		prefix := pEntDate + id + sep
-		err = iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+		err = iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 			date := string(k[len(prefix):])
 			e.FirstSeen, e.LastSeen = minDate(e.FirstSeen, date), maxDate(e.LastSeen, date)
 			return true, nil
@@ -929,7 +929,7 @@ func (d *deleter) entities() error {
 func (d *deleter) referenced(eid string) (bool, error) {
 	for _, p := range []string{pQSpeaker, pEvPart, pRelEnt} {
 		hit := false
-		err := iterPrefix(d.txn, p+eid+sep, false, func([]byte, *badger.Item) (bool, error) {
+		err := iterPrefix(d.txn, p+eid+sep, func([]byte, *badger.Item) (bool, error) {
 			hit = true
 			return false, nil
 		})
@@ -971,7 +971,7 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 		if !seen {
 			var rids []string
 			prefix := pRelEnt + e.ID + sep + r.OrgID + sep
-			err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+			err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 				rids = append(rids, string(k[len(prefix):]))
 				return true, nil
 			})
@@ -1044,7 +1044,7 @@ func (d *deleter) removeEntity(e *Entity) error {
 	}
 	var dates []string
 	prefix := pEntDate + e.ID + sep
-	err := iterPrefix(d.txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		dates = append(dates, string(k))
 		return true, nil
 	})

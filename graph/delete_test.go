@@ -156,7 +156,7 @@ func dumpStore(t *testing.T, s *Store) []string {
 	t.Helper()
 	var lines []string
 	err := s.db.View(func(txn *badger.Txn) error {
-		return iterPrefix(txn, "", true, func(k []byte, item *badger.Item) (bool, error) {
+		return iterPrefix(txn, "", func(k []byte, item *badger.Item) (bool, error) {
 			v, err := item.ValueCopy(nil)
 			if err != nil {
 				return false, err

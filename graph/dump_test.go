@@ -7,7 +7,7 @@ import "github.com/dgraph-io/badger/v4"
 func DumpKV(s *Store) (map[string]string, error) {
 	out := map[string]string{}
 	err := s.db.View(func(txn *badger.Txn) error {
-		return iterPrefix(txn, "", true, func(k []byte, item *badger.Item) (bool, error) {
+		return iterPrefix(txn, "", func(k []byte, item *badger.Item) (bool, error) {
 			v, err := item.ValueCopy(nil)
 			out[string(k)] = string(v)
 			return true, err

@@ -578,9 +578,13 @@ func pickByMentions(v nameView, n string, t kind.Entity) (string, error) {
 
 // iterPrefix calls fn for each key under prefix, in order, until fn
 // returns false.
-func iterPrefix(txn *badger.Txn, prefix string, values bool, fn func(k []byte, item *badger.Item) (bool, error)) error {
+func iterPrefix(txn *badger.Txn, prefix string, fn func(k []byte, item *badger.Item) (bool, error)) error {
 	opts := badger.DefaultIteratorOptions
-	opts.PrefetchValues = values
+	// Values are stored in the LSM tree with their keys (all but texts
+	// over Badger's 1 MB value threshold), so item.Value reads them in
+	// place; Badger's prefetch would start a goroutine per item to copy
+	// each one.
+	opts.PrefetchValues = false
 	opts.Prefix = []byte(prefix)
 	it := txn.NewIterator(opts)
 	defer it.Close()

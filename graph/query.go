@@ -381,7 +381,7 @@ func (s *Store) search(ctx context.Context, txn *badger.Txn, f EntityFilter, p P
 	q := NormName(f.Search)
 	ids := map[string]bool{}
 	collect := func(prefix string) error {
-		return iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+		return iterPrefix(txn, prefix, func(k []byte, item *badger.Item) (bool, error) {
 			if err := ctx.Err(); err != nil {
 				return false, err
 			}
@@ -405,7 +405,7 @@ func (s *Store) search(ctx context.Context, txn *badger.Txn, f EntityFilter, p P
 		})
 	}
 	if q != "" {
-		err := iterPrefix(txn, pName+q, true, func(k []byte, item *badger.Item) (bool, error) {
+		err := iterPrefix(txn, pName+q, func(k []byte, item *badger.Item) (bool, error) {
 			var es []nameEntry
 			if err := item.Value(func(b []byte) error { return json.Unmarshal(b, &es) }); err != nil {
 				return false, err

@@ -67,7 +67,7 @@ func readSources(txn *badger.Txn, fid string, limit int) ([]Source, error) {
 	if limit == 0 {
 		return out, nil
 	}
-	err := iterPrefix(txn, factSourcePrefix(fid), true, func(k []byte, item *badger.Item) (bool, error) {
+	err := iterPrefix(txn, factSourcePrefix(fid), func(k []byte, item *badger.Item) (bool, error) {
 		s, err := itemSource(item)
 		if err != nil {
 			return false, err

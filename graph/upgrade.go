@@ -184,7 +184,7 @@ func upgradable(db *badger.DB, from uint64) error {
 			seps   int // separators after the prefix in the current layout
 		}{{pName, 0}, {pRelEnt, 2}} {
 			var first string
-			if err := iterPrefix(txn, t.prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+			if err := iterPrefix(txn, t.prefix, func(k []byte, _ *badger.Item) (bool, error) {
 				first = string(k[len(t.prefix):])
 				return false, nil
 			}); err != nil {
@@ -265,7 +265,7 @@ func (w *chunkWriter) cancel() {
 // spans the prefix, whether or not it holds any.
 func clearPrefix(ctx context.Context, txn *badger.Txn, prefix string, w *chunkWriter) error {
 	i := 0
-	return iterPrefix(txn, prefix, false, func(k []byte, _ *badger.Item) (bool, error) {
+	return iterPrefix(txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -279,7 +279,7 @@ func clearPrefix(ctx context.Context, txn *badger.Txn, prefix string, w *chunkWr
 // weight (format 2).
 func rebuildCoocRank(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
 	i := 0
-	return iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
+	return iterPrefix(txn, pCooc, func(k []byte, item *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -312,7 +312,7 @@ func rebuildSpeakerCounts(ctx context.Context, txn *badger.Txn, w *chunkWriter) 
 		return w.set([]byte(kQSpeakN(cur)), binary.BigEndian.AppendUint64(nil, n))
 	}
 	i := 0
-	err := iterPrefix(txn, pQSpeaker, false, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(txn, pQSpeaker, func(k []byte, _ *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -343,7 +343,7 @@ func rebuildSpeakerCounts(ctx context.Context, txn *badger.Txn, w *chunkWriter) 
 // order rather than a read of a record for each key.
 func rebuildSpeakerSigs(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
 	i := 0
-	return iterPrefix(txn, pQuote, true, func(k []byte, item *badger.Item) (bool, error) {
+	return iterPrefix(txn, pQuote, func(k []byte, item *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -379,7 +379,7 @@ func rebuildSpeakerSigs(ctx context.Context, txn *badger.Txn, w *chunkWriter) er
 // without a list is one whose dates are filed already.
 func moveCoocDates(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
 	i := 0
-	return iterPrefix(txn, pCooc, true, func(k []byte, item *badger.Item) (bool, error) {
+	return iterPrefix(txn, pCooc, func(k []byte, item *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
@@ -436,7 +436,7 @@ func moveFactSources(ctx context.Context, txn *badger.Txn, w *chunkWriter) error
 // (see moveFactSources); count sets a record's SourceCount.
 func moveSources[T any](ctx context.Context, txn *badger.Txn, w *chunkWriter, prefix string, count func(*T, int)) error {
 	i := 0
-	return iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+	return iterPrefix(txn, prefix, func(k []byte, item *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err

@@ -35,7 +35,7 @@ func RewriteRaw(dir string, del []string, set map[string]string) error {
 	err = db.Update(func(txn *badger.Txn) error {
 		for _, p := range del {
 			var keys [][]byte
-			if err := iterPrefix(txn, p, false, func(k []byte, _ *badger.Item) (bool, error) {
+			if err := iterPrefix(txn, p, func(k []byte, _ *badger.Item) (bool, error) {
 				keys = append(keys, append([]byte(nil), k...))
 				return true, nil
 			}); err != nil {

@@ -232,7 +232,7 @@ func dated(e Edge, date string) Edge {
 // prefix, checking ctx as it goes.
 func eachValue(ctx context.Context, txn *badger.Txn, prefix string, fn func(pos string, v []byte) error) error {
 	i := 0
-	return iterPrefix(txn, prefix, true, func(k []byte, item *badger.Item) (bool, error) {
+	return iterPrefix(txn, prefix, func(k []byte, item *badger.Item) (bool, error) {
 		if i++; i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return false, err
