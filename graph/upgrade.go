@@ -19,13 +19,13 @@ import (
 // Formats 2 to 4 added only tables, or values of a table's keys, derived
 // from data every format stores, so an upgrade rebuilds them from the data;
 // formats 5 and 6 moved the dates of mentioned_with edges and the sources
-// of quotes, events and relations out of their records into keys, record by record, in a way
-// that a second run finds done. The
-// new version number is written last: a store interrupted
-// mid-upgrade still says its old format, and the next read-write open
-// upgrades it again. Every added table is cleared before it is rebuilt,
-// and added values are written over whatever an interrupted upgrade left,
-// so the result does not depend on how far an interrupted upgrade got.
+// of quotes, events and relations out of their records into keys, record
+// by record, in a way that a second run finds done. The new version
+// number is written last: a store interrupted mid-upgrade still says its
+// old format, and the next read-write open upgrades it again. Every added
+// table is cleared before it is rebuilt, and added values are written
+// over whatever an interrupted upgrade left, so the result does not
+// depend on how far an interrupted upgrade got.
 // Keys are streamed from Badger iterators and written in batches of
 // upgradeBatchKeys: the memory an upgrade takes does not grow with the
 // store.
