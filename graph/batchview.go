@@ -152,8 +152,7 @@ func (v txnView) entity(id string) (hotVal[Entity], error) {
 
 // quoteVariants returns the variants of quote id as the batch sees them,
 // for reading only. Only the words matter to the variant search: decoding
-// the rest (a quote's sources grow with every outlet that reports it)
-// would cost more the more the store holds.
+// the rest (text, speakers, the entities it is about) would be wasted.
 func (b *batch) quoteVariants(id string) (hotVal[[]string], error) {
 	if x, ok := b.variants[id]; ok {
 		return x, nil

@@ -207,18 +207,18 @@
 //
 // Formats 2 to 4 added only indexes, counters and index values derived
 // from data every format stores, and formats 5 and 6 moved edge dates and
-// quote sources, so a
-// read-write Open upgrades an older store in place and logs "upgraded
-// store DIR from format N to M in T": it clears and rebuilds each table
-// added since format N (cr/ from the c/ edges, qsn/ by counting qs/ keys),
-// writes again the keys that got values (qs/ from the q/ records), and
-// moves each edge's dates to ct/ keys, and each fact's sources to fs/
-// and xf/ keys, before it rewrites the record (so a record without a
-// list has moved them already), streaming the source keys and writing
-// batches of a few thousand keys, so memory does not grow with the store,
-// then syncs and writes !version last. An upgrade cut short leaves the
-// store at format N, and the next read-write Open starts it again; the
-// result is the store the current format would have built, key for key.
+// the sources of facts out of records, so a read-write Open upgrades an
+// older store in place and logs "upgraded store DIR from format N to M in
+// T": it clears and rebuilds each table added since format N (cr/ from
+// the c/ edges, qsn/ by counting qs/ keys), writes again the keys that
+// got values (qs/ from the q/ records), and moves each edge's dates to ct/
+// keys, and each fact's sources to fs/ and xf/ keys, before it rewrites
+// the record (so a record without a list has moved them already),
+// streaming the source keys and writing batches of a few thousand keys,
+// so memory does not grow with the store, then syncs and writes !version
+// last. An upgrade cut short leaves the store at format N, and the next
+// read-write Open starts it again; the result is the store the current
+// format would have built, key for key.
 // A read-only Open (serve, query, export, backup, verify) refuses an old
 // store with ErrOldVersion and says to open it read-write once, e.g. with
 // "newsgraph upgrade". Stores that cannot be rebuilt are refused with

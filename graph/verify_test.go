@@ -14,7 +14,8 @@ import (
 // TestVerifyIndexes checks that Verify notices a weight index of
 // mentioned_with edges, a speaker's quote counter, the variant
 // signatures of a speaker's quote, or a quote's sources and the
-// documents' quote index, that disagree with the data.
+// documents' index of facts, that disagree with the data (TestSources
+// breaks those of events and relations).
 func TestVerifyIndexes(t *testing.T) {
 	ctx := context.Background()
 	const said = "We will keep talking to everyone"
