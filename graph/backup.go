@@ -96,23 +96,19 @@ func (s *Store) Verify(ctx context.Context) error {
 		// The xf/ keys the facts' sources give, and how many sources.
 		docFacts, factSources := newKeySetSum(), 0
 		// checkSources checks the sources of the quote, event or relation
-		// id, of which its record counts recorded.
-		checkSources := func(id string, recorded int) error {
+		// id, of which its record counts recorded, read through c.
+		checkSources := func(c sourceCursor, id string, recorded int) error {
 			n, docs := 0, map[string]bool{}
-			err := iterPrefix(txn, factSourcePrefix(id), func(k []byte, item *badger.Item) (bool, error) {
-				if i := sourceIndex(k, id); i != n {
-					bad("%s: source key %q out of sequence: index %d at position %d", id, k, i, n)
+			err := c.each(id, func(index []byte, src Source) error {
+				if i := sourceIndex(index); i != n {
+					bad("%s: source key %q out of sequence: index %d at position %d", id, kFactSource(id, i), i, n)
 				}
 				n++
-				src, err := itemSource(item)
-				if err != nil {
-					return false, err
-				}
 				if !docs[src.Document] {
 					docs[src.Document] = true
 					docFacts.add(kDocFact(src.Document, id), nil)
 				}
-				return true, nil
+				return nil
 			})
 			if err != nil {
 				return err
@@ -168,6 +164,8 @@ func (s *Store) Verify(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		quoteSources := newSourceCursor(txn)
+		defer quoteSources.close()
 		err = eachValue(ctx, txn, pQuote, func(id string, b []byte) error {
 			var q Quote
 			if err := json.Unmarshal(b, &q); err != nil {
@@ -182,7 +180,7 @@ func (s *Store) Verify(ctx context.Context) error {
 			if q.SpeakerID != "" && !has(kEnt(q.SpeakerID)) {
 				bad("quote %s: speaker %s missing", id, q.SpeakerID)
 			}
-			return checkSources(id, q.SourceCount)
+			return checkSources(quoteSources, id, q.SourceCount)
 		})
 		if err != nil {
 			return err
@@ -235,6 +233,7 @@ func (s *Store) Verify(ctx context.Context) error {
 			return err
 		}
 		for _, t := range []struct{ prefix, stat string }{{pEvent, statEvents}, {pRel, statRelations}} {
+			sources := newSourceCursor(txn)
 			err := eachValue(ctx, txn, t.prefix, func(id string, b []byte) error {
 				var rec struct {
 					SourceCount int `json:"n"`
@@ -243,8 +242,9 @@ func (s *Store) Verify(ctx context.Context) error {
 					return err
 				}
 				counts[t.stat]++
-				return checkSources(id, rec.SourceCount)
+				return checkSources(sources, id, rec.SourceCount)
 			})
+			sources.close()
 			if err != nil {
 				return err
 			}

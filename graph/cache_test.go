@@ -15,15 +15,16 @@ func (c *genCache[V]) drop() {
 
 func (s *Store) dropCaches() {
 	s.docInfo.drop()
-	s.relHeads.drop()
+	s.relations.drop()
 	s.quotes.drop()
+	s.srcLists.drop()
 	s.nodes.drop()
 	s.coocLists.drop()
 	s.relEnds.drop()
 }
 
 // The records queries keep in memory (documents, quotes, neighbourhood
-// nodes, co-occurrence lists, relation ends and heads) never outlive a
+// nodes, sources, co-occurrence lists, relation ends and relations) never outlive a
 // write: after an ingest and after a delete, answers given with the
 // caches warm from before the write are the answers of a store read cold.
 func TestRecordCachesNeverStale(t *testing.T) {
@@ -52,6 +53,13 @@ func TestRecordCachesNeverStale(t *testing.T) {
 				t.Fatalf("Quotes(speaker %s): %v", e.ID, err)
 			}
 			out = append(out, qs)
+			for _, q := range qs.Items {
+				srcs, err := s.Sources(ctx, q.ID, -1)
+				if err != nil {
+					t.Fatalf("Sources(%s): %v", q.ID, err)
+				}
+				out = append(out, srcs)
+			}
 		}
 		qs, err := s.Quotes(ctx, QuoteFilter{Contains: "the"}, Page{First: 1000})
 		if err != nil {
@@ -84,7 +92,8 @@ func TestRecordCachesNeverStale(t *testing.T) {
 		}
 		check("deleting " + a.ID)
 	}
-	if s.quotes.recs == nil || s.nodes.recs == nil || s.coocLists.recs == nil || s.relEnds.recs == nil {
+	if s.quotes.recs == nil || s.srcLists.recs == nil || s.relations.recs == nil ||
+		s.nodes.recs == nil || s.coocLists.recs == nil || s.relEnds.recs == nil {
 		t.Error("a cache stayed empty: the test checks nothing for it")
 	}
 }

@@ -236,10 +236,11 @@
 //
 // Queries keep what they read of the hottest records in memory until the
 // next write through the Store (its Generation moves on): document
-// metadata, quote records, neighbourhood nodes, each node's heaviest
-// co-occurrences, its relation ends (up to a few thousand) and relation
-// heads. Each cache is bounded by the entries it holds (sources, edges or
-// relation ends for the lists) and is emptied when full. Answers about
+// metadata, quote and relation records, the sources of facts,
+// neighbourhood nodes, each node's heaviest co-occurrences and its
+// relation ends (up to a few thousand). Each cache is bounded by the
+// entries it holds (sources, edges or relation ends for the lists) and is
+// emptied when full. Answers about
 // well-known people share most of these records: on a served store, a
 // query for someone new mostly reads what earlier queries read.
 package graph

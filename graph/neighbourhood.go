@@ -211,57 +211,31 @@ func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, se
 	}
 	var out []Edge
 	for _, rid := range rids {
-		r, err := s.relationHead(w.txn, gen, rid)
+		r, err := s.relationRecord(w.txn, gen, rid)
 		if err != nil {
 			return nil, err
 		}
 		if r.ID == "" || !dr.overlaps(r.Dates) {
 			continue
 		}
-		// A copy: the head may be shared through the Store's cache.
-		e := Edge{ID: r.ID, Source: r.Subject, Target: r.Object, Type: r.Predicate,
-			Weight: float64(r.sources), Dates: slices.Clone(r.Dates)}
-		if len(r.Dates) > 0 {
-			e.FirstSeen, e.LastSeen = r.Dates[0], r.Dates[len(r.Dates)-1]
-		}
-		out = append(out, e)
+		r.Dates = slices.Clone(r.Dates) // the record may be shared through the Store's cache
+		out = append(out, relationEdge(&r))
 	}
 	return out, nil
 }
 
-// relationHead is the part of a Relation record an edge shows.
-type relationHead struct {
-	ID        string         `json:"id"`
-	Predicate kind.Predicate `json:"predicate"`
-	Subject   string         `json:"subject"`
-	Object    string         `json:"object"`
-	Dates     []string       `json:"dates,omitempty"`
-	sources   int
-}
-
-// relationHead returns relation id's head through the Store's cache; the
-// zero value if there is none.
-func (s *Store) relationHead(txn *badger.Txn, gen uint64, id string) (relationHead, error) {
-	if r, ok := s.relHeads.get(gen, id); ok {
+// relationRecord returns relation id, without its sources, through the
+// Store's cache; the zero value if there is none.
+func (s *Store) relationRecord(txn *badger.Txn, gen uint64, id string) (Relation, error) {
+	if r, ok := s.relations.get(gen, id); ok {
 		return r, nil
 	}
-	r, err := getRelationHead(txn, id)
-	if err == nil && r.ID != "" {
-		s.relHeads.put(gen, id, r)
+	var r Relation
+	found, err := getJSON(txn, kRel(id), &r)
+	if err == nil && found {
+		s.relations.put(gen, id, r)
 	}
 	return r, err
-}
-
-// getRelationHead reads relation id's head; the zero value if there is
-// none.
-func getRelationHead(txn *badger.Txn, id string) (relationHead, error) {
-	var full Relation
-	found, err := getJSON(txn, kRel(id), &full)
-	if err != nil || !found {
-		return relationHead{}, err
-	}
-	return relationHead{ID: full.ID, Predicate: full.Predicate, Subject: full.Subject, Object: full.Object,
-		Dates: full.Dates, sources: full.SourceCount}, nil
 }
 
 func coocToEdge(a, b string, c cooc) Edge {

@@ -784,10 +784,7 @@ func (w *putter) addSource(fid string, count *int, src Source) error {
 		w.factSpans = map[factSpan]bool{}
 	}
 	w.factSpans[k] = true
-	if err := w.txn.Set([]byte(kFactSource(fid, *count)), encodeSource(src)); err != nil {
-		return err
-	}
-	if err := w.txn.Set([]byte(kDocFact(src.Document, fid)), nil); err != nil {
+	if err := fileSource(w.txn.Set, fid, *count, src); err != nil {
 		return err
 	}
 	*count++

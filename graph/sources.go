@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -51,13 +52,44 @@ func decodeSource(v []byte) (Source, error) {
 	return Source{Document: string(v[n+m:]), Start: int(start), End: int(end)}, nil
 }
 
-// sourceIndex is the INDEX of an fs/ key, or -1 if the key has none.
-func sourceIndex(k []byte, fid string) int {
-	rest := k[len(factSourcePrefix(fid)):]
-	if len(rest) != 4 {
+// sourceIndex is the INDEX that ends an fs/ key, or -1 if it is not one.
+func sourceIndex(index []byte) int {
+	if len(index) != 4 {
 		return -1
 	}
-	return int(binary.BigEndian.Uint32(rest))
+	return int(binary.BigEndian.Uint32(index))
+}
+
+// sourceCursor reads the sources of the facts of a table walked in ID
+// order (see keyCursor): each calls fn with the INDEX bytes of every
+// fs/ key of fact fid, and the source it holds.
+type sourceCursor struct{ *keyCursor }
+
+func newSourceCursor(txn *badger.Txn) sourceCursor {
+	return sourceCursor{newKeyCursor(txn, pFactSource, func(rest []byte) (id, tail []byte) {
+		id, tail, _ = bytes.Cut(rest, []byte(sep)) // a fact ID holds no NUL
+		return id, tail
+	})}
+}
+
+func (c sourceCursor) each(fid string, fn func(index []byte, s Source) error) error {
+	return c.keyCursor.each(fid, func(index []byte, item *badger.Item) error {
+		s, err := itemSource(item)
+		if err != nil {
+			return err
+		}
+		return fn(index, s)
+	})
+}
+
+// of returns the sources of fact fid.
+func (c sourceCursor) of(fid string) ([]Source, error) {
+	var out []Source
+	err := c.each(fid, func(_ []byte, s Source) error {
+		out = append(out, s)
+		return nil
+	})
+	return out, err
 }
 
 // readSources returns up to limit of fact fid's sources in the order
@@ -92,16 +124,22 @@ func itemSource(item *badger.Item) (Source, error) {
 	return s, nil
 }
 
-// setSources writes srcs as fact fid's sources 0 to len-1, with their
-// document index keys, and returns how many there are. It writes over,
-// and does not remove, keys already there: callers clear a fact's sources
-// first when it loses some.
+// fileSource files s as fact fid's i-th source through set (a
+// transaction's, or an upgrade's batch): its fs/ key, and its document's
+// xf/ key.
+func fileSource(set func(k, v []byte) error, fid string, i int, s Source) error {
+	if err := set([]byte(kFactSource(fid, i)), encodeSource(s)); err != nil {
+		return err
+	}
+	return set([]byte(kDocFact(s.Document, fid)), nil)
+}
+
+// setSources files srcs as fact fid's sources 0 to len-1 and returns how
+// many there are. It writes over, and does not remove, keys already
+// there: callers clear a fact's sources first when it loses some.
 func setSources(txn *badger.Txn, fid string, srcs []Source) (int, error) {
 	for i, s := range srcs {
-		if err := txn.Set([]byte(kFactSource(fid, i)), encodeSource(s)); err != nil {
-			return 0, err
-		}
-		if err := txn.Set([]byte(kDocFact(s.Document, fid)), nil); err != nil {
+		if err := fileSource(txn.Set, fid, i, s); err != nil {
 			return 0, err
 		}
 	}

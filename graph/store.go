@@ -101,10 +101,10 @@ type Store struct {
 	// opened is when Open returned; see Compact.
 	opened time.Time
 
-	// docInfo and relHeads keep what DocumentInfo and Neighbourhood read;
-	// see genCache.
-	docInfo  genCache[Document]
-	relHeads genCache[relationHead]
+	// docInfo and relations keep what DocumentInfo and Neighbourhood
+	// read; see genCache.
+	docInfo   genCache[Document]
+	relations genCache[Relation]
 
 	// What Neighbourhood reads of each node, kept the same way: a
 	// well-connected entity is a node of most neighbourhoods around it.

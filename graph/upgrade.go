@@ -435,43 +435,31 @@ func moveFactSources(ctx context.Context, txn *badger.Txn, w *chunkWriter) error
 // moveSources moves the sources of the records of type T under prefix
 // (see moveFactSources); count sets a record's SourceCount.
 func moveSources[T any](ctx context.Context, txn *badger.Txn, w *chunkWriter, prefix string, count func(*T, int)) error {
-	i := 0
-	return iterPrefix(txn, prefix, func(k []byte, item *badger.Item) (bool, error) {
-		if i++; i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return false, err
-			}
-		}
+	return eachValue(ctx, txn, prefix, func(id string, v []byte) error {
+		// The list is decoded apart: the record's type no longer has it.
 		var old struct {
 			Sources *[]Source `json:"sources"`
 		}
-		var rec T
-		err := item.Value(func(v []byte) error {
-			if err := json.Unmarshal(v, &old); err != nil {
-				return err
-			}
-			return json.Unmarshal(v, &rec)
-		})
-		if err != nil {
-			return false, fmt.Errorf("decode %q: %w", k, err)
+		if err := json.Unmarshal(v, &old); err != nil {
+			return err
 		}
 		if old.Sources == nil {
-			return true, nil // moved by an earlier run
+			return nil // moved by an earlier run
 		}
-		id := string(k[len(prefix):])
-		for j, src := range *old.Sources {
-			if err := w.set([]byte(kFactSource(id, j)), encodeSource(src)); err != nil {
-				return false, err
-			}
-			if err := w.set([]byte(kDocFact(src.Document, id)), nil); err != nil {
-				return false, err
+		var rec T
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return err
+		}
+		for i, src := range *old.Sources {
+			if err := fileSource(w.set, id, i, src); err != nil {
+				return err
 			}
 		}
 		count(&rec, len(*old.Sources))
-		v, err := json.Marshal(&rec)
+		b, err := json.Marshal(&rec)
 		if err != nil {
-			return false, err
+			return err
 		}
-		return true, w.set(slices.Clone(k), v)
+		return w.set([]byte(prefix+id), b)
 	})
 }

@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -64,7 +66,10 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 		if err != nil {
 			return err
 		}
-		err = eachValue(ctx, txn, pEvent, func(_ string, b []byte) error {
+		// Sources live under fs/FID/INDEX, in the order of v/ and of q/.
+		eventSources := newSourceCursor(txn)
+		defer eventSources.close()
+		err = eachValue(ctx, txn, pEvent, func(id string, b []byte) error {
 			var e Event
 			if err := json.Unmarshal(b, &e); err != nil {
 				return err
@@ -73,7 +78,7 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 			if label == "" {
 				label = e.Type
 			}
-			srcs, err := readSources(txn, e.ID, -1)
+			srcs, err := eventSources.of(id)
 			if err != nil {
 				return err
 			}
@@ -82,12 +87,14 @@ func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 		if err != nil {
 			return err
 		}
-		return eachValue(ctx, txn, pQuote, func(_ string, b []byte) error {
+		quoteSources := newSourceCursor(txn)
+		defer quoteSources.close()
+		return eachValue(ctx, txn, pQuote, func(id string, b []byte) error {
 			var q Quote
 			if err := json.Unmarshal(b, &q); err != nil {
 				return err
 			}
-			srcs, err := readSources(txn, q.ID, -1)
+			srcs, err := quoteSources.of(id)
 			if err != nil {
 				return err
 			}
@@ -186,40 +193,70 @@ func (w storeWalker) Edges(ctx context.Context, fn func(Edge) error) error {
 	})
 }
 
-// dateCursor reads the dates filed as keys TABLE/ID/DATE (ed/EID/DATE,
-// ct/A/B/DATE) for IDs asked in increasing order.
-type dateCursor struct {
-	it     *badger.Iterator
-	prefix []byte
+// keyCursor walks a table of keys TABLE/ID/... filed under the records
+// of another table, beside a walk of those records in ID order: one pass
+// over each table, rather than a seek for every record.
+type keyCursor struct {
+	it      *badger.Iterator
+	prefix  []byte
+	started bool
+	// split parts a key's rest, after the prefix, into the record's ID
+	// and what follows it.
+	split func(rest []byte) (id, tail []byte)
 }
 
-func newDateCursor(txn *badger.Txn, table string) *dateCursor {
+func newKeyCursor(txn *badger.Txn, table string, split func(rest []byte) (id, tail []byte)) *keyCursor {
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = []byte(table)
-	it := txn.NewIterator(opts)
-	it.Seek(opts.Prefix)
-	return &dateCursor{it: it, prefix: opts.Prefix}
+	return &keyCursor{it: txn.NewIterator(opts), prefix: opts.Prefix, split: split}
 }
 
-func (c *dateCursor) of(id string) []string {
-	var out []string
+// each calls fn with the tail and item of every key filed under record
+// id, in key order. IDs must be asked in increasing order; the first one
+// asked seeks.
+func (c *keyCursor) each(id string, fn func(tail []byte, item *badger.Item) error) error {
+	if !c.started {
+		c.it.Seek(append(slices.Clip(c.prefix), id...))
+		c.started = true
+	}
+	want := []byte(id)
 	for ; c.it.ValidForPrefix(c.prefix); c.it.Next() {
-		rest := string(c.it.Item().Key()[len(c.prefix):])
-		// A date holds no NUL; an ID may (ct/A/B).
-		i := strings.LastIndex(rest, sep)
-		eid, d := rest[:max(i, 0)], rest[i+1:]
-		if eid > id {
+		item := c.it.Item()
+		kid, tail := c.split(item.Key()[len(c.prefix):])
+		if cmp := bytes.Compare(kid, want); cmp > 0 {
 			break
-		}
-		if eid == id {
-			out = append(out, d)
+		} else if cmp == 0 {
+			if err := fn(tail, item); err != nil {
+				return err
+			}
 		}
 	}
-	return out
+	return nil
 }
 
-func (c *dateCursor) close() { c.it.Close() }
+func (c *keyCursor) close() { c.it.Close() }
+
+// dateCursor reads the dates filed as keys TABLE/ID/DATE (ed/EID/DATE,
+// ct/A/B/DATE) for IDs asked in increasing order.
+type dateCursor struct{ *keyCursor }
+
+func newDateCursor(txn *badger.Txn, table string) dateCursor {
+	return dateCursor{newKeyCursor(txn, table, func(rest []byte) (id, tail []byte) {
+		// A date holds no NUL; an ID may (ct/A/B).
+		i := bytes.LastIndexByte(rest, 0)
+		return rest[:max(i, 0)], rest[i+1:]
+	})}
+}
+
+func (c dateCursor) of(id string) []string {
+	var out []string
+	c.each(id, func(date []byte, _ *badger.Item) error { // fn never fails
+		out = append(out, string(date))
+		return nil
+	})
+	return out
+}
 
 func dated(e Edge, date string) Edge {
 	if date != "" {
