@@ -19,8 +19,8 @@ import (
 // refuses a store of a newer version, which it cannot read. An older one
 // lacks indexes the queries or ingest rely on (2 added cr/, 3 qsn/, 4 the
 // variant signatures in qs/ values, 5 moved edges' dates into ct/ keys,
-// 6 the sources of facts into fs/ keys): a read-write Open rebuilds them and
-// upgrades the store in place, a read-only one refuses it (see upgrade.go
+// 6 the sources of facts into fs/ keys): a read-write Open rebuilds them
+// and upgrades the store in place, a read-only one refuses it (see upgrade.go
 // and "Upgrades" in the package doc). A new format must add its tables to
 // upgradeSteps, or raise oldestUpgradable if they cannot be rebuilt from
 // the data.
@@ -106,11 +106,14 @@ type Store struct {
 	docInfo   genCache[Document]
 	relations genCache[Relation]
 
+	// Quote records, and whole lists of the sources of facts, that the
+	// quote queries and the sources of their answers read again and again.
+	quotes   genCache[Quote]
+	srcLists genCache[[]Source]
+
 	// What Neighbourhood reads of each node, kept the same way: a
 	// well-connected entity is a node of most neighbourhoods around it.
 	// Lists are bounded by the edges and relation ends they hold.
-	quotes    genCache[Quote]
-	srcLists  genCache[[]Source] // whole lists only
 	nodes     genCache[Node]
 	coocLists genCache[[]coocEdge]
 	relEnds   genCache[nodeRelations]
