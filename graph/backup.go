@@ -125,9 +125,30 @@ func (s *Store) Verify(ctx context.Context) error {
 			return nil
 		}
 		// Records -> indexes.
+		roles, entityRoles := newRoleCursor(txn), 0
+		defer roles.close()
 		err := eachValue(ctx, txn, pEnt, func(id string, b []byte) error {
 			var e Entity
 			if err := json.Unmarshal(b, &e); err != nil {
+				return err
+			}
+			seqs := map[int]bool{}
+			err := roles.each(id, func(_ []byte, item *badger.Item) error {
+				r, err := itemRole(item)
+				if err != nil {
+					return err
+				}
+				entityRoles++
+				if string(item.Key()) != kRole(id, r.Title, r.Org) {
+					bad("entity %s: role %q of %q filed under %q", id, r.Title, r.Org, item.Key())
+				}
+				if r.Seq < 0 || r.Seq >= e.RolesFiled || seqs[r.Seq] {
+					bad("entity %s: role %q has order %d, of %d filed", id, r.Title, r.Seq, e.RolesFiled)
+				}
+				seqs[r.Seq] = true
+				return nil
+			})
+			if err != nil {
 				return err
 			}
 			counts[statEntities]++
@@ -163,6 +184,13 @@ func (s *Store) Verify(ctx context.Context) error {
 		})
 		if err != nil {
 			return err
+		}
+		// With every entity's roles found, equal counts mean no role is
+		// filed under an entity that is not there.
+		if filed, err := countKeys(txn, pRole); err != nil {
+			return err
+		} else if filed != entityRoles {
+			bad("roles: %d keys filed, %d under entities", filed, entityRoles)
 		}
 		quoteSources := newSourceCursor(txn)
 		defer quoteSources.close()

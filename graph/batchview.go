@@ -133,8 +133,8 @@ type txnView struct{ txn *badger.Txn }
 func (v txnView) namesAt(n string) ([]nameEntry, error) { return namesAt(v.txn, n) }
 
 // mentions decodes the one field of the entity's record it needs: a
-// much-quoted person's record holds hundreds of roles and aliases, and a
-// query naming one decoded them all.
+// much-quoted person's record holds dozens of aliases, and a query naming
+// one decoded them all.
 func (v txnView) mentions(id string) (int, error) {
 	var e struct {
 		Mentions int `json:"mentions"`

@@ -944,10 +944,23 @@ func (d *deleter) referenced(eid string) (bool, error) {
 // organisation or place that no remaining role_of relation backs, one
 // without whose title no other document of the entity has.
 func (d *deleter) roles(e *Entity, removed map[string]bool) error {
+	type filed struct {
+		key string
+		Role
+	}
+	var rs []filed
+	err := iterPrefix(d.txn, rolePrefix(e.ID), func(k []byte, item *badger.Item) (bool, error) {
+		r, err := itemRole(item)
+		rs = append(rs, filed{string(k), r.Role})
+		return err == nil, err
+	})
+	if err != nil {
+		return err
+	}
 	backed := map[string]bool{}
-	var out []Role
+	var drop []string
 	lower := strings.ToLower(d.text)
-	for _, r := range e.Roles {
+	for _, r := range rs {
 		if r.OrgID == "" {
 			// No relation backs it: it stays unless the document has
 			// its title and no other document of e has.
@@ -958,13 +971,13 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 					return err
 				}
 				if !ok {
-					continue
+					drop = append(drop, r.key)
 				}
 			}
-			out = append(out, r)
 			continue
 		}
 		if removed[r.OrgID] {
+			drop = append(drop, r.key)
 			continue
 		}
 		ok, seen := backed[r.OrgID]
@@ -991,11 +1004,15 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 			}
 			backed[r.OrgID] = ok
 		}
-		if ok {
-			out = append(out, r)
+		if !ok {
+			drop = append(drop, r.key)
 		}
 	}
-	e.Roles = out
+	for _, k := range drop {
+		if err := d.txn.Delete([]byte(k)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -1042,17 +1059,18 @@ func (d *deleter) removeEntity(e *Entity) error {
 			}
 		}
 	}
-	var dates []string
-	prefix := pEntDate + e.ID + sep
-	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
-		dates = append(dates, string(k))
-		return true, nil
-	})
-	if err != nil {
-		return err
+	var keys []string // its dates and roles
+	for _, prefix := range []string{pEntDate + e.ID + sep, rolePrefix(e.ID)} {
+		err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+			keys = append(keys, string(k))
+			return true, nil
+		})
+		if err != nil {
+			return err
+		}
 	}
-	dates = append(dates, kRank(e.Type.String(), e.Mentions, e.ID), kRank("*", e.Mentions, e.ID))
-	for _, k := range append(dates, kEnt(e.ID), kDegree(e.ID), kQSpeakN(e.ID)) {
+	keys = append(keys, kRank(e.Type.String(), e.Mentions, e.ID), kRank("*", e.Mentions, e.ID))
+	for _, k := range append(keys, kEnt(e.ID), kDegree(e.ID), kQSpeakN(e.ID)) {
 		if err := d.txn.Delete([]byte(k)); err != nil {
 			return err
 		}

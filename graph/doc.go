@@ -146,7 +146,12 @@
 //	!version                 format version, uint64 big-endian (FormatVersion)
 //	d/DOC                    Document (metadata, hash, counts)
 //	t/DOC                    document text, raw
-//	e/EID                    Entity
+//	e/EID                    Entity, with the count of its roles filed but not the roles
+//	ro/EID/ROLE              a role of EID: ROLE is its title in lower case, NUL, and
+//	                         its organisation's NORMNAME (hashed when long); value:
+//	                         the role and its order first seen. A list in the record
+//	                         made every batch mentioning a much-described person
+//	                         rewrite all its titles
 //	ed/EID/DATE              publication dates of the documents mentioning EID
 //	n/NORMNAME               name and alias index: [{id, type}], read with one Get
 //	k/WORD/EID               words of names, for prefix search; value: type byte
@@ -201,19 +206,20 @@
 // the values of qs/ keys (before, they had none), format 5 stored each
 // mentioned_with edge once and moved its dates from the record to ct/,
 // format 6 moved the sources of quotes, events and relations from their
-// records to fs/ and added xf/.
+// records to fs/ and added xf/, format 7 moved entities' roles from their
+// records to ro/.
 //
 // # Upgrades
 //
 // Formats 2 to 4 added only indexes, counters and index values derived
-// from data every format stores, and formats 5 and 6 moved edge dates and
-// the sources of facts out of records, so a read-write Open upgrades an
+// from data every format stores, and formats 5 to 7 moved edge dates, the
+// sources of facts and the roles of entities out of records, so a read-write Open upgrades an
 // older store in place and logs "upgraded store DIR from format N to M in
 // T": it clears and rebuilds each table added since format N (cr/ from
 // the c/ edges, qsn/ by counting qs/ keys), writes again the keys that
 // got values (qs/ from the q/ records), and moves each edge's dates to ct/
-// keys, and each fact's sources to fs/ and xf/ keys, before it rewrites
-// the record (so a record without a list has moved them already),
+// keys, each fact's sources to fs/ and xf/ keys, and each entity's roles
+// to ro/ keys, before it rewrites the record (so a record without a list has moved them already),
 // streaming the source keys and writing batches of a few thousand keys,
 // so memory does not grow with the store, then syncs and writes !version
 // last. An upgrade cut short leaves the store at format N, and the next

@@ -114,9 +114,6 @@ func entitySize(key string, e Entity) int {
 	for _, a := range e.Aliases {
 		n += 16 + len(a)
 	}
-	for _, r := range e.Roles {
-		n += 80 + len(r.Title) + len(r.Org) + len(r.OrgID) + len(r.From) + len(r.To)
-	}
 	return n
 }
 
@@ -158,10 +155,6 @@ func entityValidUTF8(e *Entity) bool {
 		utf8.ValidString(e.FirstSeen) && utf8.ValidString(e.LastSeen)
 	for _, a := range e.Aliases {
 		ok = ok && utf8.ValidString(a)
-	}
-	for _, r := range e.Roles {
-		ok = ok && utf8.ValidString(r.Title) && utf8.ValidString(r.Org) && utf8.ValidString(r.OrgID) &&
-			utf8.ValidString(r.From) && utf8.ValidString(r.To)
 	}
 	return ok
 }

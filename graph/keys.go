@@ -39,6 +39,7 @@ const (
 
 	pFactSource = "fs\x00" // fs/fid/index -> Source of a quote, event or relation (see sources.go)
 	pDocFact    = "xf\x00" // xf/doc/fid
+	pRole       = "ro\x00" // ro/eid/role -> storedRole (JSON): an entity's roles (see roles.go)
 )
 
 const sep = "\x00"

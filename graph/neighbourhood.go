@@ -271,7 +271,7 @@ func (s *Store) node(txn *badger.Txn, gen uint64, id string) (Node, bool, error)
 	n, ok := s.nodes.get(gen, id)
 	if !ok {
 		var e Entity
-		found, err := getJSON(txn, kEnt(id), &e)
+		found, err := getEntity(txn, id, &e)
 		if err != nil || !found {
 			return Node{}, false, err
 		}

@@ -279,7 +279,9 @@ func (w *putter) entities(ents []extract.Entity) error {
 			ent.addName(n)
 		}
 		for _, r := range a.roles {
-			ent.addRole(r, w.ref(r.OrgID, r.Org))
+			if err := fileRole(w.txn, &ent, r, w.ref(r.OrgID, r.Org)); err != nil {
+				return err
+			}
 		}
 		ent.Mentions += a.mentions
 		ent.Documents++
@@ -369,27 +371,6 @@ func (e *Entity) addName(n string) {
 	if len(e.Aliases) < maxAliases {
 		e.Aliases = append(e.Aliases, n)
 	}
-}
-
-func (e *Entity) addRole(r extract.Role, orgID string) {
-	title := strings.TrimSpace(r.Title)
-	if title == "" {
-		return
-	}
-	from, to := cleanDate(r.From), cleanDate(r.To)
-	for i := range e.Roles {
-		o := &e.Roles[i]
-		if !strings.EqualFold(o.Title, title) || NormName(o.Org) != NormName(r.Org) {
-			continue
-		}
-		o.From = minDate(o.From, from)
-		o.To = maxDate(o.To, to)
-		if o.OrgID == "" {
-			o.OrgID = orgID
-		}
-		return
-	}
-	e.Roles = append(e.Roles, Role{Title: title, Org: r.Org, OrgID: orgID, From: from, To: to})
 }
 
 // describes reports whether a person's alias describes rather than names

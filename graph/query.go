@@ -201,7 +201,7 @@ func lastField(pos string) string { return pos[strings.LastIndexByte(pos, 0)+1:]
 func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		found, err := getJSON(txn, kEnt(id), &e)
+		found, err := getEntity(txn, id, &e)
 		if err == nil && !found {
 			err = ErrNotFound
 		}
@@ -215,8 +215,8 @@ func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
 
 // EntityHead returns the entity with the given ID with only its ID, Name
 // and Type filled, or ErrNotFound: what a reference to a speaker or a
-// participant usually shows, read without decoding the record's roles
-// and aliases (hundreds, for a well-known person).
+// participant usually shows, read without decoding the record's aliases
+// (dozens, for a well-known person) or reading its roles.
 func (s *Store) EntityHead(ctx context.Context, id string) (Entity, error) {
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {
@@ -288,7 +288,7 @@ func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 		if id == "" {
 			return ErrNotFound
 		}
-		_, err = getJSON(txn, kEnt(id), &e)
+		_, err = getEntity(txn, id, &e)
 		return err
 	})
 	if err != nil {
@@ -342,7 +342,7 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter, p Page) (List[Enti
 			var err error
 			l, err = scan(ctx, txn, pRank+typ+sep, "", "", p, nil, false, func(pos string) (Entity, bool, error) {
 				var e Entity
-				_, err := getJSON(txn, kEnt(pos[8:]), &e)
+				_, err := getEntity(txn, pos[8:], &e)
 				return e, true, err
 			})
 			if err != nil {
@@ -446,6 +446,10 @@ func (s *Store) search(ctx context.Context, txn *badger.Txn, f EntityFilter, p P
 		if len(l.Items) == n {
 			l.HasNext = true
 			break
+		}
+		// Only the page's entities need their roles.
+		if ents[i].Roles, err = readRoles(txn, ents[i].ID); err != nil {
+			return l, err
 		}
 		l.add(ents[i], strconv.Itoa(i+1))
 	}
@@ -889,7 +893,7 @@ func (s *Store) Cooccurring(ctx context.Context, entity string, n int) ([]Cooccu
 		}
 		for _, e := range edges {
 			c := Cooccurrence{Weight: e.c.Weight, Dates: e.c.Dates}
-			if _, err := getJSON(txn, kEnt(e.other), &c.Entity); err != nil {
+			if _, err := getEntity(txn, e.other, &c.Entity); err != nil {
 				return err
 			}
 			out = append(out, c)

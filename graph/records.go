@@ -21,15 +21,19 @@ type Document struct {
 // Entity is a person, organisation, place or event resolved across
 // documents.
 type Entity struct {
-	ID        string      `json:"id"`
-	Name      string      `json:"name"`
-	Type      kind.Entity `json:"type"`
-	Aliases   []string    `json:"aliases,omitempty"` // other names seen, without Name
-	Roles     []Role      `json:"roles,omitempty"`   // in the order first seen
-	Mentions  int         `json:"mentions"`          // mentions across documents
-	Documents int         `json:"documents"`         // documents that mention it
-	FirstSeen string      `json:"first,omitempty"`   // earliest publication date of those documents
-	LastSeen  string      `json:"last,omitempty"`
+	ID      string      `json:"id"`
+	Name    string      `json:"name"`
+	Type    kind.Entity `json:"type"`
+	Aliases []string    `json:"aliases,omitempty"` // other names seen, without Name
+	// Roles, in the order first seen, are stored apart from the record
+	// (see roles.go); the Store's readers of entities fill them.
+	// RolesFiled counts the roles ever filed: the next one's place.
+	Roles      []Role `json:"-"`
+	RolesFiled int    `json:"nroles,omitempty"`
+	Mentions   int    `json:"mentions"`        // mentions across documents
+	Documents  int    `json:"documents"`       // documents that mention it
+	FirstSeen  string `json:"first,omitempty"` // earliest publication date of those documents
+	LastSeen   string `json:"last,omitempty"`
 	// Dates are the distinct publication dates, sorted. Only Walker fills
 	// them (they are stored apart from the record); queries leave them nil.
 	Dates []string `json:"-"`

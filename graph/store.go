@@ -24,7 +24,7 @@ import (
 // and "Upgrades" in the package doc). A new format must add its tables to
 // upgradeSteps, or raise oldestUpgradable if they cannot be rebuilt from
 // the data.
-const FormatVersion = 6
+const FormatVersion = 7
 
 // Errors returned by the store. Callers test them with errors.Is.
 var (

@@ -18,9 +18,9 @@ import (
 // An upgrade brings a store of an older format to FormatVersion in place.
 // Formats 2 to 4 added only tables, or values of a table's keys, derived
 // from data every format stores, so an upgrade rebuilds them from the data;
-// formats 5 and 6 moved the dates of mentioned_with edges and the sources
-// of quotes, events and relations out of their records into keys, record
-// by record, in a way that a second run finds done. The new version
+// formats 5 to 7 moved the dates of mentioned_with edges, the sources of
+// quotes, events and relations, and the roles of entities out of their
+// records into keys, record by record, in a way that a second run finds done. The new version
 // number is written last: a store interrupted mid-upgrade still says its
 // old format, and the next read-write open upgrades it again. Every added
 // table is cleared before it is rebuilt, and added values are written
@@ -50,6 +50,7 @@ var upgradeSteps = []upgradeStep{
 	{4, pQSpeaker, true, rebuildSpeakerSigs},
 	{5, pCoocDate, true, moveCoocDates},
 	{6, pFactSource, true, moveFactSources},
+	{7, pRole, true, moveEntityRoles},
 }
 
 // oldestUpgradable is the oldest format that stores all the data the
@@ -461,5 +462,56 @@ func moveSources[T any](ctx context.Context, txn *badger.Txn, w *chunkWriter, pr
 			return err
 		}
 		return w.set([]byte(prefix+id), b)
+	})
+}
+
+// moveEntityRoles moves the roles of each entity from its record to ro/
+// keys, in the order listed, and rewrites the record with how many there
+// are and without them; a record already rewritten has no roles field and
+// is left alone, so a second run finds finished work.
+func moveEntityRoles(ctx context.Context, txn *badger.Txn, w *chunkWriter) error {
+	return eachValue(ctx, txn, pEnt, func(id string, v []byte) error {
+		// The list is decoded apart: the record's type no longer has it.
+		var old struct {
+			Roles *[]Role `json:"roles"`
+		}
+		if err := json.Unmarshal(v, &old); err != nil {
+			return err
+		}
+		if old.Roles == nil {
+			return nil // moved by an earlier run, or none
+		}
+		var e Entity
+		if err := json.Unmarshal(v, &e); err != nil {
+			return err
+		}
+		// Format 6 merged roles whose titles matched without case by
+		// Unicode folding; the key lowers them, which can join two a
+		// list kept apart: the first keeps its place, with both spans.
+		filed := map[string]*storedRole{}
+		var order []string
+		for _, r := range *old.Roles {
+			k := kRole(id, r.Title, r.Org)
+			if f := filed[k]; f != nil {
+				f.From, f.To = minDate(f.From, r.From), maxDate(f.To, r.To)
+				if f.OrgID == "" {
+					f.OrgID = r.OrgID
+				}
+				continue
+			}
+			filed[k] = &storedRole{Seq: len(order), Role: r}
+			order = append(order, k)
+		}
+		for _, k := range order {
+			if err := w.set([]byte(k), encodeRole(*filed[k])); err != nil {
+				return err
+			}
+		}
+		e.RolesFiled = len(order)
+		b, err := json.Marshal(&e)
+		if err != nil {
+			return err
+		}
+		return w.set([]byte(pEnt+id), b)
 	})
 }

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -33,6 +34,7 @@ const (
 	tableCooc      = "c\x00"
 	tableSource    = "fs\x00" // format 6, with the sources of facts out of their records
 	tableDocFact   = "xf\x00" // format 6
+	tableRole      = "ro\x00" // format 7, with the roles of entities out of their records
 	keyVersion     = "!version"
 	currentVersion = graph.FormatVersion
 )
@@ -293,6 +295,69 @@ func factsBeforeFormat6(t *testing.T, dump map[string]string) map[string]string 
 	return set
 }
 
+// entitiesBeforeFormat7 returns the entity records of the store dump that
+// have roles as formats 1 to 6 stored them: with the list of their roles
+// (the ro/ keys of format 7, in the order first seen), without a count.
+func entitiesBeforeFormat7(t *testing.T, dump map[string]string) map[string]string {
+	t.Helper()
+	type filed struct {
+		seq  uint64
+		role map[string]any
+	}
+	roles := map[string][]filed{}
+	for k, v := range dump {
+		rest, ok := strings.CutPrefix(k, tableRole)
+		if !ok {
+			continue
+		}
+		eid, _, _ := strings.Cut(rest, "\x00")
+		// The order first seen as a uvarint, then title, organisation,
+		// its ID, from and to, each a uvarint length and the bytes.
+		b := []byte(v)
+		seq, n := binary.Uvarint(b)
+		b = b[n:]
+		r := map[string]any{}
+		for _, f := range []string{"title", "org", "org_id", "from", "to"} {
+			l, n := binary.Uvarint(b)
+			if n <= 0 || int(l) > len(b)-n {
+				t.Fatalf("role %q: malformed value %q", k, v)
+			}
+			if l > 0 {
+				r[f] = string(b[n : n+int(l)])
+			}
+			b = b[n+int(l):]
+		}
+		roles[eid] = append(roles[eid], filed{seq, r})
+	}
+	if len(roles) == 0 {
+		t.Fatal("the store has no roles: the upgrade of format 6 tests nothing")
+	}
+	set := map[string]string{}
+	for eid, rs := range roles {
+		slices.SortFunc(rs, func(a, b filed) int { return cmp.Compare(a.seq, b.seq) })
+		list := make([]map[string]any, len(rs))
+		for i, r := range rs {
+			list[i] = r.role
+		}
+		k := "e\x00" + eid
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(dump[k]), &rec); err != nil {
+			t.Fatalf("%q: %v", k, err)
+		}
+		if rec["nroles"] != float64(len(rs)) {
+			t.Fatalf("%s counts %v roles filed, has %d", eid, rec["nroles"], len(rs))
+		}
+		delete(rec, "nroles")
+		rec["roles"] = list
+		old, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set[k] = string(old)
+	}
+	return set
+}
+
 // TestUpgrade turns a current store into a store of each older format, by
 // deleting what that format lacks (tables, and values of keys) and writing
 // its version, and checks
@@ -310,6 +375,8 @@ func TestUpgrade(t *testing.T) {
 		set         map[string]string // keys a stray writer left
 		interrupted bool
 	}{
+		{name: "format 6", format: 6},
+		{name: "format 6 interrupted", format: 6, interrupted: true},
 		{name: "format 5", format: 5},
 		{name: "format 5 interrupted", format: 5, interrupted: true},
 		{name: "format 4", format: 4},
@@ -328,8 +395,12 @@ func TestUpgrade(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := copyDir(t, base)
-			set := factsBeforeFormat6(t, want)
-			drop := append([]string{tableSource, tableDocFact}, tc.drop...)
+			set := entitiesBeforeFormat7(t, want)
+			drop := append([]string{tableRole}, tc.drop...)
+			if tc.format < 6 {
+				maps.Copy(set, factsBeforeFormat6(t, want))
+				drop = append(drop, tableSource, tableDocFact)
+			}
 			if tc.format < 5 {
 				maps.Copy(set, edgesBeforeFormat5(t, want))
 				drop = append(drop, tableCoocDate)

@@ -13,8 +13,8 @@ import (
 
 // TestVerifyIndexes checks that Verify notices a weight index of
 // mentioned_with edges, a speaker's quote counter, the variant
-// signatures of a speaker's quote, or a quote's sources and the
-// documents' index of facts, that disagree with the data (TestSources
+// signatures of a speaker's quote, a quote's sources and the documents'
+// index of facts, or an entity's roles, that disagree with the data (TestSources
 // breaks those of events and relations).
 func TestVerifyIndexes(t *testing.T) {
 	ctx := context.Background()
@@ -73,6 +73,18 @@ func TestVerifyIndexes(t *testing.T) {
 		{"stray document quote key", func(txn *badger.Txn) error {
 			return txn.Set([]byte(kDocFact("a", "q0000000000000000")), nil)
 		}},
+		{"role of an entity that is gone", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kRole("person:nobody", "minister", "")), encodeRole(storedRole{Role: Role{Title: "minister"}}))
+		}},
+		{"role filed under another title", func(txn *badger.Txn) error {
+			if err := txn.Delete([]byte(kRole("person:ann-lee", "minister", ""))); err != nil {
+				return err
+			}
+			return txn.Set([]byte(kRole("person:ann-lee", "envoy", "")), encodeRole(storedRole{Role: Role{Title: "minister"}}))
+		}},
+		{"role ordered past those filed", func(txn *badger.Txn) error {
+			return txn.Set([]byte(kRole("person:ann-lee", "minister", "")), encodeRole(storedRole{Seq: 1, Role: Role{Title: "minister"}}))
+		}},
 		{"stray date key", func(txn *badger.Txn) error {
 			return txn.Set([]byte(kQDate("2020-01-01", "q"+shortHash(NormQuote(said)))), nil)
 		}},
@@ -86,7 +98,8 @@ func TestVerifyIndexes(t *testing.T) {
 			for _, id := range []string{"a", "b"} {
 				text := "Ann Lee met Bob Ray. " + said + ", she said."
 				d := extract.Document{ID: id, Published: "2021-01-01", Entities: []extract.Entity{
-					{ID: "1", Name: "Ann Lee", Type: kind.Person, Mentions: []extract.Span{{Start: 0, End: 7}}},
+					{ID: "1", Name: "Ann Lee", Type: kind.Person, Mentions: []extract.Span{{Start: 0, End: 7}},
+						Roles: []extract.Role{{Title: "minister"}}},
 					{ID: "2", Name: "Bob Ray", Type: kind.Person, Mentions: []extract.Span{{Start: 12, End: 19}}},
 				}, Quotes: []extract.Quote{{SpeakerID: "1", Text: said, Start: 21, End: 21 + len(said)}}}
 				if err := s.Put(ctx, extract.Article{ID: id, Text: text, Published: "2021-01-01"}, d); err != nil {

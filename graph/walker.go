@@ -52,15 +52,21 @@ func (w storeWalker) view(ctx context.Context, fn func(txn *badger.Txn) error) e
 func (w storeWalker) Nodes(ctx context.Context, fn func(Node) error) error {
 	return w.view(ctx, func(txn *badger.Txn) error {
 		// Dates live under ed/EID/DATE, in the same EID order as e/EID:
-		// walk both side by side.
+		// walk them side by side.
 		dates := newDateCursor(txn, pEntDate)
 		defer dates.close()
+		roles := newRoleCursor(txn) // ro/EID/ROLE, the same way
+		defer roles.close()
 		err := eachValue(ctx, txn, pEnt, func(id string, b []byte) error {
 			var e Entity
 			if err := json.Unmarshal(b, &e); err != nil {
 				return err
 			}
 			e.Dates = dates.of(id)
+			var err error
+			if e.Roles, err = roles.of(id); err != nil {
+				return err
+			}
 			return fn(entityNode(&e))
 		})
 		if err != nil {
