@@ -60,7 +60,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	// filed under a newer generation than the data it saw.
 	gen := s.Generation()
 	err = s.view(ctx, func(txn *badger.Txn) error {
-		centre, err := resolveEntity(txn, entity)
+		centre, err := s.resolveEntity(txn, gen, entity)
 		if err != nil {
 			return err
 		}
@@ -140,7 +140,8 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 					return err
 				}
 			}
-			for _, c := range edges {
+			for k := range edges {
+				c := &edges[k] // read only: the list may be cached
 				j, ok := index[c.other]
 				if !ok {
 					continue
@@ -154,16 +155,21 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				if hi < lo {
 					lo, hi = hi, lo
 				}
+				e := c.c
 				if dates && !c.dated {
-					in, err := datedEdge(w, lo, hi, dr, &c.c)
+					// A copy of its own: datedEdge decodes into it, and
+					// it goes to the heap, which the common case spares.
+					dated := c.c
+					in, err := datedEdge(w, lo, hi, dr, &dated)
 					if err != nil {
 						return err
 					}
 					if !in {
 						continue
 					}
+					e = dated
 				}
-				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, c.c))
+				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, e))
 			}
 		}
 		rels, err := s.relationsAmong(ctx, w, gen, order, dr)
