@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
@@ -85,4 +86,69 @@ func TestDescriptionsDoNotMerge(t *testing.T) {
 	if err := s.Verify(ctx); err != nil {
 		t.Error(err)
 	}
+}
+
+// TestNameResolutionFollowsWrites asks for a name before and after
+// documents that change what it resolves to: the most mentioned of the
+// entities filed under it, and then one that did not exist; then deletes
+// the document again. Answers and heads are kept until the next write
+// (Store.resolved, EntityHead), so a stale one shows here.
+func TestNameResolutionFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	text := "Jordan said Jordan would help. Jordan, Jordan and Ann Lee agreed."
+	spans := func(n int) []extract.Span {
+		var out []extract.Span
+		for i := range n {
+			out = append(out, extract.Span{Start: i, End: i + 6})
+		}
+		return out
+	}
+	speaker := "Jordan"
+	put := func(id string, place, person int, annLee bool) {
+		t.Helper()
+		d := extract.Document{ID: id, Published: "2021-01-01", Entities: []extract.Entity{
+			{ID: "1", Name: "Jordan", Type: kind.Place, Mentions: spans(place)},
+			{ID: "2", Name: "Jordan", Type: kind.Person, Mentions: spans(person)},
+		}, Quotes: []extract.Quote{{Speaker: &speaker, SpeakerID: "2", Text: "We will help", Start: 12, End: 29, Direct: true}}}
+		if annLee {
+			d.Entities = append(d.Entities, extract.Entity{ID: "3", Name: "Ann Lee", Type: kind.Person, Mentions: []extract.Span{{Start: 48, End: 55}}})
+		}
+		if err := s.Put(ctx, extract.Article{ID: id, Text: text, Published: "2021-01-01"}, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string, wantType kind.Entity, wantQuotes int, wantAnnLee bool) {
+		t.Helper()
+		for range 2 { // the second time from what the first kept
+			head, err := s.EntityHead(ctx, "person:ann-lee")
+			if found := err == nil && head.Name == "Ann Lee"; found != wantAnnLee || (err != nil && !errors.Is(err, ErrNotFound)) {
+				t.Errorf("%s: EntityHead(person:ann-lee) = %+v, %v; want found %v", when, head, err, wantAnnLee)
+			}
+			e, err := s.EntityByName(ctx, "jordan")
+			if err != nil || e.Type != wantType {
+				t.Errorf("%s: EntityByName(jordan) = %s %v, %v; want the %v", when, e.ID, e.Type, err, wantType)
+			}
+			l, err := s.Quotes(ctx, QuoteFilter{Speaker: "Jordan"}, Page{First: 10})
+			if err != nil || len(l.Items) != wantQuotes {
+				t.Errorf("%s: quotes of Jordan = %d, %v; want %d", when, len(l.Items), err, wantQuotes)
+			}
+			sg, err := s.Neighbourhood(ctx, "Ann Lee", NeighbourhoodOptions{})
+			if found := err == nil && len(sg.Nodes) > 0; found != wantAnnLee || (err != nil && !errors.Is(err, ErrNotFound)) {
+				t.Errorf("%s: neighbourhood of Ann Lee: %d nodes, %v; want found %v", when, len(sg.Nodes), err, wantAnnLee)
+			}
+		}
+	}
+	put("d0", 3, 1, false)
+	check("the place more mentioned", kind.Place, 0, false)
+	put("d1", 0, 4, true)
+	check("then the person", kind.Person, 1, true)
+	if err := s.Delete(ctx, "d1"); err != nil {
+		t.Fatal(err)
+	}
+	check("the person's document deleted", kind.Place, 0, false)
 }

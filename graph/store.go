@@ -117,6 +117,11 @@ type Store struct {
 	nodes     genCache[Node]
 	coocLists genCache[[]coocEdge]
 	relEnds   genCache[nodeRelations]
+
+	// names keeps which entity a reference or a name resolves to (see
+	// Store.resolved), heads what EntityHead read.
+	names genCache[string]
+	heads genCache[Entity]
 }
 
 // Generation is a number that changes whenever a write through this Store
