@@ -205,6 +205,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	s.quotes.max, s.quotes.size = 1<<19, func(q Quote) int { return 1 + len(q.Variants) }
 	s.srcLists.max, s.srcLists.size = 1<<19, func(l []Source) int { return 1 + len(l) }
 	s.nodes.max = 1 << 16
+	// A name and its entity ID, or an entity's ID, name and type: about
+	// 100 and 250 bytes a record, so at most 7 and 16 MB.
+	s.names.max, s.heads.max = 1<<16, 1<<16
 	s.coocLists.max, s.coocLists.size = 1<<19, func(l []coocEdge) int { return len(l) + 1 }
 	s.relEnds.max, s.relEnds.size = 1<<19, func(r nodeRelations) int { return len(r.ends) + 1 }
 	if err := s.upgrade(ctx); err != nil { // see upgrade.go
