@@ -29,7 +29,7 @@ type hotCache struct {
 
 // The cache's budget, in approximate bytes of Go memory (strings, slice
 // and map overhead included): 40 MiB in all, a small part of ingest's
-// 768 MiB memory limit. Storing 1,000 articles into a 100,000-article
+// 1 GiB memory limit. Storing 1,000 articles into a 100,000-article
 // store filled about a quarter of the entities' and names' shares; the
 // edges' turned over (their date lists are long), keeping the pairs
 // that recur.
