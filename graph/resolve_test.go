@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -100,23 +101,30 @@ func TestNameResolutionFollowsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	text := "Jordan said Jordan would help. Jordan, Jordan and Ann Lee agreed."
-	spans := func(n int) []extract.Span {
+	// The place and the person share the name's spans: what counts here
+	// is how many mentions each gets.
+	text := `Jordan said "we will help" to Jordan. Jordan, Jordan and Ann Lee agreed.`
+	spans := func(word string, n int) []extract.Span {
 		var out []extract.Span
-		for i := range n {
-			out = append(out, extract.Span{Start: i, End: i + 6})
+		for at := 0; len(out) < n; {
+			i := strings.Index(text[at:], word)
+			if i < 0 {
+				t.Fatalf("%q is in the text fewer than %d times", word, n)
+			}
+			out = append(out, extract.Span{Start: at + i, End: at + i + len(word)})
+			at += i + len(word)
 		}
 		return out
 	}
-	speaker := "Jordan"
+	speaker, said := "Jordan", spans("we will help", 1)[0]
 	put := func(id string, place, person int, annLee bool) {
 		t.Helper()
 		d := extract.Document{ID: id, Published: "2021-01-01", Entities: []extract.Entity{
-			{ID: "1", Name: "Jordan", Type: kind.Place, Mentions: spans(place)},
-			{ID: "2", Name: "Jordan", Type: kind.Person, Mentions: spans(person)},
-		}, Quotes: []extract.Quote{{Speaker: &speaker, SpeakerID: "2", Text: "We will help", Start: 12, End: 29, Direct: true}}}
+			{ID: "1", Name: "Jordan", Type: kind.Place, Mentions: spans("Jordan", place)},
+			{ID: "2", Name: "Jordan", Type: kind.Person, Mentions: spans("Jordan", person)},
+		}, Quotes: []extract.Quote{{Speaker: &speaker, SpeakerID: "2", Text: "we will help", Start: said.Start, End: said.End, Direct: true}}}
 		if annLee {
-			d.Entities = append(d.Entities, extract.Entity{ID: "3", Name: "Ann Lee", Type: kind.Person, Mentions: []extract.Span{{Start: 48, End: 55}}})
+			d.Entities = append(d.Entities, extract.Entity{ID: "3", Name: "Ann Lee", Type: kind.Person, Mentions: spans("Ann Lee", 1)})
 		}
 		if err := s.Put(ctx, extract.Article{ID: id, Text: text, Published: "2021-01-01"}, d); err != nil {
 			t.Fatal(err)
