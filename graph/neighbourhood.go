@@ -190,15 +190,28 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange) ([]Edge, error) {
 	members := slices.Clone(set)
 	slices.Sort(members)
+	// A relation between two members is listed at both ends: it is taken
+	// at the one that comes first in set (a relation of a member with
+	// itself is listed once), so no relation is taken twice and the order
+	// is that of the member that reaches it first. place[i] is where
+	// members[i] is in set.
+	at := make(map[string]int, len(set))
+	for p, id := range set {
+		at[id] = p
+	}
+	place := make([]int, len(members))
+	for i, m := range members {
+		place[i] = at[m]
+	}
 	var rids []string
-	seen := map[string]bool{}
-	add := func(rid string) {
-		if !seen[rid] {
-			seen[rid] = true
+	p := 0
+	add := func(i int, rid string) {
+		if place[i] >= p {
 			rids = append(rids, rid)
 		}
 	}
 	for _, id := range set {
+		p = at[id]
 		nr, err := s.nodeRelations(w, gen, id)
 		if err != nil {
 			return nil, err
@@ -346,15 +359,15 @@ func (s *Store) nodeRelations(w *keyWalker, gen uint64, id string) (nodeRelation
 	return nr, err
 }
 
-// among calls fn with the relations to members (sorted), in key order:
-// a merge of the two lists, or a binary search for each member when the
-// list is much the longer.
-func (nr nodeRelations) among(members []string, fn func(rid string)) {
+// among calls fn with the relations to members (sorted), in key order,
+// and the other end's index in members: a merge of the two lists, or a
+// binary search for each member when the list is much the longer.
+func (nr nodeRelations) among(members []string, fn func(member int, rid string)) {
 	if len(nr.ends) > 8*len(members) {
-		for _, m := range members {
-			i, _ := slices.BinarySearchFunc(nr.ends, m, func(e relationEnd, m string) int { return strings.Compare(e.other, m) })
-			for ; i < len(nr.ends) && nr.ends[i].other == m; i++ {
-				fn(nr.ends[i].rid)
+		for m, other := range members {
+			i, _ := slices.BinarySearchFunc(nr.ends, other, func(e relationEnd, m string) int { return strings.Compare(e.other, m) })
+			for ; i < len(nr.ends) && nr.ends[i].other == other; i++ {
+				fn(m, nr.ends[i].rid)
 			}
 		}
 		return
@@ -368,7 +381,7 @@ func (nr nodeRelations) among(members []string, fn func(rid string)) {
 			return
 		}
 		if members[i] == e.other {
-			fn(e.rid)
+			fn(i, e.rid)
 		}
 	}
 }

@@ -53,7 +53,7 @@ func TestWalkAmong(t *testing.T) {
 			err := s.db.View(func(txn *badger.Txn) error {
 				w := newKeyWalker(txn)
 				defer w.close()
-				return w.walkAmong(pRelEnt, pRelEnt+"hub"+sep, tc.members, func(last string) { got = append(got, last) })
+				return w.walkAmong(pRelEnt, pRelEnt+"hub"+sep, tc.members, func(_ int, last string) { got = append(got, last) })
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -112,31 +112,33 @@ func TestNodeRelationsAmong(t *testing.T) {
 		{"person:p003", "person:p050", "person:p096", "person:zzz"},
 		{"org:a", "person:p010", "person:p011"},
 	} {
+		// Each relation with the index of its other end in members.
 		var want []string
-		for _, m := range members {
+		for i, m := range members {
 			for _, e := range nr.ends {
 				if e.other == m {
-					want = append(want, e.rid)
+					want = append(want, fmt.Sprint(e.rid, "@", i))
 				}
 			}
 		}
 		var got []string
-		nr.among(members, func(rid string) { got = append(got, rid) })
+		note := func(i int, rid string) { got = append(got, fmt.Sprint(rid, "@", i)) }
+		nr.among(members, note)
 		if !slices.Equal(got, want) {
 			t.Errorf("among(%v) = %v, want %v", members, got, want)
 		}
 		// The merge, with the list no longer than 8 times the members.
 		short := nodeRelations{ends: nr.ends[:min(len(nr.ends), 8*len(members))]}
 		want = want[:0]
-		for _, m := range members {
+		for i, m := range members {
 			for _, e := range short.ends {
 				if e.other == m {
-					want = append(want, e.rid)
+					want = append(want, fmt.Sprint(e.rid, "@", i))
 				}
 			}
 		}
 		got = got[:0]
-		short.among(members, func(rid string) { got = append(got, rid) })
+		short.among(members, note)
 		if !slices.Equal(got, want) {
 			t.Errorf("merge among(%v) = %v, want %v", members, got, want)
 		}

@@ -1029,12 +1029,12 @@ func (w *keyWalker) seekWalk(table, prefix, from string, fn func(k []byte) (bool
 	return nil
 }
 
-// walkAmong calls fn with the last field of each key prefix+M+NUL+... for
-// M in members (sorted), in order. Keys run in order of M, so this is a
-// merge of the two: after a run of keys to non-members it seeks to the next
-// member, and its cost is bounded by both the keys under prefix and the
-// members.
-func (w *keyWalker) walkAmong(table, prefix string, members []string, fn func(last string)) error {
+// walkAmong calls fn with the index in members of M and the last field of
+// each key prefix+M+NUL+... for M in members (sorted), in order. Keys run
+// in order of M, so this is a merge of the two: after a run of keys to
+// non-members it seeks to the next member, and its cost is bounded by both
+// the keys under prefix and the members.
+func (w *keyWalker) walkAmong(table, prefix string, members []string, fn func(member int, last string)) error {
 	if len(members) == 0 {
 		return nil
 	}
@@ -1056,7 +1056,7 @@ func (w *keyWalker) walkAmong(table, prefix string, members []string, fn func(la
 			return nil
 		}
 		if members[i] == other {
-			fn(lastField(string(rest)))
+			fn(i, lastField(string(rest)))
 			misses = 0
 			it.Next()
 			continue
