@@ -172,8 +172,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, e))
 			}
 		}
-		rels, err := s.relationsAmong(ctx, w, gen, order, dr)
-		sg.Edges = append(sg.Edges, rels...)
+		sg.Edges, err = s.relationsAmong(ctx, w, gen, order, dr, sg.Edges)
 		return err
 	})
 	if err != nil {
@@ -182,12 +181,12 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	return sg, nil
 }
 
-// relationsAmong returns the relations between members of set inside the
-// window, each once. Each member's relation index is read as a merge with
+// relationsAmong appends to out the relations between members of set
+// inside the window, each once. Each member's relation index is read as a merge with
 // the sorted set: a run of keys to non-members is skipped with a seek, so
 // a hub with thousands of relations costs about a seek per member, not a
 // read per relation; only the relations returned are decoded.
-func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange) ([]Edge, error) {
+func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange, out []Edge) ([]Edge, error) {
 	members := slices.Clone(set)
 	slices.Sort(members)
 	// A relation between two members is listed at both ends: it is taken
@@ -228,7 +227,9 @@ func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, se
 			return nil, err
 		}
 	}
-	var out []Edge
+	// Thousands of edges in a well-known person's neighbourhood: one
+	// allocation for those to come, not a list grown and then copied.
+	out = slices.Grow(out, len(rids))
 	for _, rid := range rids {
 		r, err := s.relationRecord(w.txn, gen, rid)
 		if err != nil {
