@@ -56,10 +56,12 @@ type collectKey struct {
 }
 
 // collected is one response key of a selection and the fields merged
-// into it.
+// into it, with the key as JSON and, for a plain field, its appender.
 type collected struct {
-	name string
-	asts []*ast.Field
+	name  string
+	asts  []*ast.Field
+	key   []byte
+	plain appender
 }
 
 // runLean executes the operation and returns its data encoded as
@@ -185,7 +187,7 @@ func (l *lean) collect(t *graphql.Object, asts []*ast.Field) ([]collected, error
 					continue
 				}
 				index[name] = len(out)
-				out = append(out, collected{name, []*ast.Field{sel}})
+				out = append(out, collected{name: name, asts: []*ast.Field{sel}})
 			case *ast.InlineFragment:
 				if len(sel.Directives) > 0 {
 					return errUnsupported
@@ -223,6 +225,17 @@ func (l *lean) collect(t *graphql.Object, asts []*ast.Field) ([]collected, error
 	}
 	// In the order json.Marshal writes a map's keys.
 	slices.SortFunc(out, func(a, b collected) int { return strings.Compare(a.name, b.name) })
+	for i := range out {
+		c := &out[i]
+		k, err := appendString(nil, c.name)
+		if err != nil {
+			return nil, err
+		}
+		c.key = append(k, ':')
+		if f := c.asts[0]; f.Name.Value != "__typename" && len(f.Arguments) == 0 {
+			c.plain = plainAppender(t.Name(), f.Name.Value)
+		}
+	}
 	l.fields[key] = out
 	return out, nil
 }
@@ -251,11 +264,14 @@ func (l *lean) object(b []byte, t *graphql.Object, fields []collected, source an
 		if i > 0 {
 			b = append(b, ',')
 		}
-		var err error
-		if b, err = appendString(b, f.name); err != nil {
-			return nil, err
+		b = append(b, f.key...)
+		if f.plain != nil {
+			if out, ok := f.plain(b, source); ok {
+				b = out
+				continue
+			}
 		}
-		b = append(b, ':')
+		var err error
 		name := f.asts[0].Name.Value
 		if name == "__typename" {
 			if b, err = appendString(b, t.Name()); err != nil {

@@ -12,28 +12,28 @@ func (b *builder) queryFields() graphql.Fields {
 		"from": {Type: graphql.String, Description: "YYYY[-MM[-DD]], inclusive"},
 		"to":   {Type: graphql.String, Description: "YYYY[-MM[-DD]], inclusive"},
 	}
-	node := graphql.NewObject(graphql.ObjectConfig{
+	node := plainObject(graphql.ObjectConfig{
 		Name: "GraphNode",
 		Fields: graphql.Fields{
-			"id":           field(graphql.NewNonNull(graphql.ID), func(n graph.Node) any { return n.ID }),
-			"name":         field(nonNullString, func(n graph.Node) any { return n.Label }),
-			"type":         field(nonNullString, func(n graph.Node) any { return n.Type }),
+			"id":           plainString(graphql.NewNonNull(graphql.ID), func(n graph.Node) string { return n.ID }),
+			"name":         plainString(nonNullString, func(n graph.Node) string { return n.Label }),
+			"type":         plainString(nonNullString, func(n graph.Node) string { return n.Type }),
 			"aliases":      field(nonNullStrings, func(n graph.Node) any { return nonNil(n.Aliases) }),
-			"mentionCount": field(graphql.NewNonNull(graphql.Int), func(n graph.Node) any { return n.Mentions }),
-			"firstSeen":    field(graphql.String, func(n graph.Node) any { return nonEmpty(n.FirstSeen) }),
-			"lastSeen":     field(graphql.String, func(n graph.Node) any { return nonEmpty(n.LastSeen) }),
+			"mentionCount": plainInt(func(n graph.Node) int { return n.Mentions }),
+			"firstSeen":    plainString(graphql.String, func(n graph.Node) string { return n.FirstSeen }),
+			"lastSeen":     plainString(graphql.String, func(n graph.Node) string { return n.LastSeen }),
 		},
 	})
-	edge := graphql.NewObject(graphql.ObjectConfig{
+	edge := plainObject(graphql.ObjectConfig{
 		Name: "GraphEdge",
 		Fields: graphql.Fields{
-			"id":        field(graphql.NewNonNull(graphql.ID), func(e graph.Edge) any { return e.ID }),
-			"source":    field(graphql.NewNonNull(graphql.ID), func(e graph.Edge) any { return e.Source }),
-			"target":    field(graphql.NewNonNull(graphql.ID), func(e graph.Edge) any { return e.Target }),
-			"type":      field(nonNullString, func(e graph.Edge) any { return string(e.Type) }),
-			"weight":    field(graphql.NewNonNull(graphql.Float), func(e graph.Edge) any { return e.Weight }),
-			"firstSeen": field(graphql.String, func(e graph.Edge) any { return nonEmpty(e.FirstSeen) }),
-			"lastSeen":  field(graphql.String, func(e graph.Edge) any { return nonEmpty(e.LastSeen) }),
+			"id":        plainString(graphql.NewNonNull(graphql.ID), func(e graph.Edge) string { return e.ID }),
+			"source":    plainString(graphql.NewNonNull(graphql.ID), func(e graph.Edge) string { return e.Source }),
+			"target":    plainString(graphql.NewNonNull(graphql.ID), func(e graph.Edge) string { return e.Target }),
+			"type":      plainString(nonNullString, func(e graph.Edge) string { return string(e.Type) }),
+			"weight":    plainFloat(func(e graph.Edge) float64 { return e.Weight }),
+			"firstSeen": plainString(graphql.String, func(e graph.Edge) string { return e.FirstSeen }),
+			"lastSeen":  plainString(graphql.String, func(e graph.Edge) string { return e.LastSeen }),
 			"dates":     field(nonNullStrings, func(e graph.Edge) any { return nonNil(e.Dates) }),
 		},
 	})

@@ -9,15 +9,15 @@ import (
 
 // schema declares the types and the root query.
 func (b *builder) schema() (graphql.Schema, error) {
-	b.document = graphql.NewObject(graphql.ObjectConfig{
+	b.document = plainObject(graphql.ObjectConfig{
 		Name:        "Document",
 		Description: "A stored article.",
 		Fields: graphql.Fields{
-			"id":        field(graphql.NewNonNull(graphql.ID), func(d graph.Document) any { return d.ID }),
-			"title":     field(graphql.String, func(d graph.Document) any { return nonEmpty(d.Title) }),
-			"source":    field(graphql.String, func(d graph.Document) any { return nonEmpty(d.Source) }),
-			"url":       field(graphql.String, func(d graph.Document) any { return nonEmpty(d.URL) }),
-			"published": field(graphql.String, func(d graph.Document) any { return nonEmpty(d.Published) }),
+			"id":        plainString(graphql.NewNonNull(graphql.ID), func(d graph.Document) string { return d.ID }),
+			"title":     plainString(graphql.String, func(d graph.Document) string { return d.Title }),
+			"source":    plainString(graphql.String, func(d graph.Document) string { return d.Source }),
+			"url":       plainString(graphql.String, func(d graph.Document) string { return d.URL }),
+			"published": plainString(graphql.String, func(d graph.Document) string { return d.Published }),
 			"text": {Type: nonNullString, Description: "the full text; spans are byte offsets into it",
 				Resolve: func(p graphql.ResolveParams) (any, error) {
 					d, err := src[graph.Document](p)
@@ -27,13 +27,13 @@ func (b *builder) schema() (graphql.Schema, error) {
 					full, err := b.s.Document(p.Context, d.ID)
 					return full.Text, err
 				}},
-			"entityCount":   field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Entities }),
-			"quoteCount":    field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Quotes }),
-			"eventCount":    field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Events }),
-			"relationCount": field(graphql.NewNonNull(graphql.Int), func(d graph.Document) any { return d.Relations }),
+			"entityCount":   plainInt(func(d graph.Document) int { return d.Entities }),
+			"quoteCount":    plainInt(func(d graph.Document) int { return d.Quotes }),
+			"eventCount":    plainInt(func(d graph.Document) int { return d.Events }),
+			"relationCount": plainInt(func(d graph.Document) int { return d.Relations }),
 		},
 	})
-	source := graphql.NewObject(graphql.ObjectConfig{
+	source := plainObject(graphql.ObjectConfig{
 		Name:        "Source",
 		Description: "Where a fact was read: a document and byte offsets [start, end) into its text.",
 		Fields: graphql.Fields{
@@ -44,8 +44,8 @@ func (b *builder) schema() (graphql.Schema, error) {
 				}
 				return orNull(b.documentInfo(p.Context, s.Document))
 			}},
-			"start": field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.Start }),
-			"end":   field(graphql.NewNonNull(graphql.Int), func(s graph.Source) any { return s.End }),
+			"start": plainInt(func(s graph.Source) int { return s.Start }),
+			"end":   plainInt(func(s graph.Source) int { return s.End }),
 		},
 	})
 	sources := graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(source)))
@@ -83,19 +83,19 @@ func (b *builder) schema() (graphql.Schema, error) {
 			}}
 		return list, count
 	}
-	role := graphql.NewObject(graphql.ObjectConfig{
+	role := plainObject(graphql.ObjectConfig{
 		Name: "Role",
 		Fields: graphql.Fields{
-			"title": field(nonNullString, func(r graph.Role) any { return r.Title }),
-			"org":   field(graphql.String, func(r graph.Role) any { return nonEmpty(r.Org) }),
-			"orgId": field(graphql.ID, func(r graph.Role) any { return nonEmpty(r.OrgID) }),
-			"from":  field(graphql.String, func(r graph.Role) any { return nonEmpty(r.From) }),
-			"to":    field(graphql.String, func(r graph.Role) any { return nonEmpty(r.To) }),
+			"title": plainString(nonNullString, func(r graph.Role) string { return r.Title }),
+			"org":   plainString(graphql.String, func(r graph.Role) string { return r.Org }),
+			"orgId": plainString(graphql.ID, func(r graph.Role) string { return r.OrgID }),
+			"from":  plainString(graphql.String, func(r graph.Role) string { return r.From }),
+			"to":    plainString(graphql.String, func(r graph.Role) string { return r.To }),
 		},
 	})
 
 	// Entity, Quote, Event and Relation refer to each other: thunks.
-	b.entity = graphql.NewObject(graphql.ObjectConfig{
+	b.entity = plainObject(graphql.ObjectConfig{
 		Name:        "Entity",
 		Description: "A person, organisation, place or named event, resolved across documents.",
 		Fields:      graphql.FieldsThunk(func() graphql.Fields { return b.entityFields(role) }),
@@ -134,24 +134,23 @@ func (b *builder) schema() (graphql.Schema, error) {
 		q := quoteOf(v)
 		return q.ID, q.Sources, q.SourceCount
 	})
-	b.quote = graphql.NewObject(graphql.ObjectConfig{
+	b.quote = plainObject(graphql.ObjectConfig{
 		Name:        "Quote",
 		Description: "Something said, merged across the documents that report it.",
 		Fields: graphql.Fields{
-			"id":   field(graphql.NewNonNull(graphql.ID), func(q graph.Quote) any { return q.ID }),
-			"text": field(nonNullString, func(q graph.Quote) any { return q.Text }),
-			"date": field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Date) }),
-			"dateFromDocument": field(graphql.NewNonNull(graphql.Boolean),
-				func(q graph.Quote) any { return q.DateFromDocument }),
-			"cue":         field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Cue) }),
-			"direct":      field(graphql.NewNonNull(graphql.Boolean), func(q graph.Quote) any { return q.Direct }),
-			"place":       field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Place) }),
-			"medium":      field(graphql.String, func(q graph.Quote) any { return nonEmpty(q.Medium) }),
-			"speaker":     entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
-			"speakers":    entityList(func(v any) []string { return quoteOf(v).Speakers }),
-			"about":       entityList(func(v any) []string { return quoteOf(v).About }),
-			"sources":     quoteSources,
-			"sourceCount": quoteSourceCount,
+			"id":               plainString(graphql.NewNonNull(graphql.ID), func(q graph.Quote) string { return q.ID }),
+			"text":             plainString(nonNullString, func(q graph.Quote) string { return q.Text }),
+			"date":             plainString(graphql.String, func(q graph.Quote) string { return q.Date }),
+			"dateFromDocument": plainBool(func(q graph.Quote) bool { return q.DateFromDocument }),
+			"cue":              plainString(graphql.String, func(q graph.Quote) string { return q.Cue }),
+			"direct":           plainBool(func(q graph.Quote) bool { return q.Direct }),
+			"place":            plainString(graphql.String, func(q graph.Quote) string { return q.Place }),
+			"medium":           plainString(graphql.String, func(q graph.Quote) string { return q.Medium }),
+			"speaker":          entityRef(func(v any) string { return quoteOf(v).SpeakerID }),
+			"speakers":         entityList(func(v any) []string { return quoteOf(v).Speakers }),
+			"about":            entityList(func(v any) []string { return quoteOf(v).About }),
+			"sources":          quoteSources,
+			"sourceCount":      quoteSourceCount,
 		},
 	})
 	eventOf := func(v any) graph.Event { e, _ := v.(graph.Event); return e }
@@ -159,20 +158,19 @@ func (b *builder) schema() (graphql.Schema, error) {
 		e := eventOf(v)
 		return e.ID, e.Sources, e.SourceCount
 	})
-	b.event = graphql.NewObject(graphql.ObjectConfig{
+	b.event = plainObject(graphql.ObjectConfig{
 		Name:        "Event",
 		Description: "Something that happened, merged across documents by type, participants and date.",
 		Fields: graphql.Fields{
-			"id":   field(graphql.NewNonNull(graphql.ID), func(e graph.Event) any { return e.ID }),
-			"type": field(nonNullString, func(e graph.Event) any { return e.Type }),
-			"text": field(nonNullString, func(e graph.Event) any { return e.Text }),
-			"date": field(graphql.String, func(e graph.Event) any { return nonEmpty(e.Date) }),
-			"dateFromDocument": field(graphql.NewNonNull(graphql.Boolean),
-				func(e graph.Event) any { return e.DateFromDocument }),
-			"participants": entityList(func(v any) []string { return eventOf(v).Participants }),
-			"place":        entityRef(func(v any) string { return eventOf(v).Place }),
-			"sources":      eventSources,
-			"sourceCount":  eventSourceCount,
+			"id":               plainString(graphql.NewNonNull(graphql.ID), func(e graph.Event) string { return e.ID }),
+			"type":             plainString(nonNullString, func(e graph.Event) string { return e.Type }),
+			"text":             plainString(nonNullString, func(e graph.Event) string { return e.Text }),
+			"date":             plainString(graphql.String, func(e graph.Event) string { return e.Date }),
+			"dateFromDocument": plainBool(func(e graph.Event) bool { return e.DateFromDocument }),
+			"participants":     entityList(func(v any) []string { return eventOf(v).Participants }),
+			"place":            entityRef(func(v any) string { return eventOf(v).Place }),
+			"sources":          eventSources,
+			"sourceCount":      eventSourceCount,
 		},
 	})
 	relOf := func(v any) graph.Relation { r, _ := v.(graph.Relation); return r }
@@ -180,15 +178,15 @@ func (b *builder) schema() (graphql.Schema, error) {
 		r := relOf(v)
 		return r.ID, r.Sources, r.SourceCount
 	})
-	b.relation = graphql.NewObject(graphql.ObjectConfig{
+	b.relation = plainObject(graphql.ObjectConfig{
 		Name:        "Relation",
 		Description: "A typed link between two entities (role_of, works_for, met, ...).",
 		Fields: graphql.Fields{
-			"id":          field(graphql.NewNonNull(graphql.ID), func(r graph.Relation) any { return r.ID }),
-			"predicate":   field(nonNullString, func(r graph.Relation) any { return string(r.Predicate) }),
+			"id":          plainString(graphql.NewNonNull(graphql.ID), func(r graph.Relation) string { return r.ID }),
+			"predicate":   plainString(nonNullString, func(r graph.Relation) string { return string(r.Predicate) }),
 			"subject":     entityRef(func(v any) string { return relOf(v).Subject }),
 			"object":      entityRef(func(v any) string { return relOf(v).Object }),
-			"date":        field(graphql.String, func(r graph.Relation) any { return nonEmpty(r.Date) }),
+			"date":        plainString(graphql.String, func(r graph.Relation) string { return r.Date }),
 			"dates":       field(nonNullStrings, func(r graph.Relation) any { return nonNil(r.Dates) }),
 			"sources":     relationSources,
 			"sourceCount": relationSourceCount,
@@ -210,12 +208,12 @@ func nonNil(s []string) []string {
 }
 
 func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
-	cooc := graphql.NewObject(graphql.ObjectConfig{
+	cooc := plainObject(graphql.ObjectConfig{
 		Name:        "Cooccurrence",
 		Description: "An entity mentioned in the same sentences, weight times.",
 		Fields: graphql.Fields{
 			"entity": field(graphql.NewNonNull(b.entity), func(c graph.Cooccurrence) any { return c.Entity }),
-			"weight": field(graphql.NewNonNull(graphql.Int), func(c graph.Cooccurrence) any { return c.Weight }),
+			"weight": plainInt(func(c graph.Cooccurrence) int { return c.Weight }),
 			"firstSeen": field(graphql.String, func(c graph.Cooccurrence) any {
 				if len(c.Dates) == 0 {
 					return nil
@@ -231,15 +229,15 @@ func (b *builder) entityFields(role *graphql.Object) graphql.Fields {
 		},
 	})
 	return graphql.Fields{
-		"id":            field(graphql.NewNonNull(graphql.ID), func(e graph.Entity) any { return e.ID }),
-		"name":          field(nonNullString, func(e graph.Entity) any { return e.Name }),
-		"type":          field(nonNullString, func(e graph.Entity) any { return e.Type.String() }),
+		"id":            plainString(graphql.NewNonNull(graphql.ID), func(e graph.Entity) string { return e.ID }),
+		"name":          plainString(nonNullString, func(e graph.Entity) string { return e.Name }),
+		"type":          plainString(nonNullString, func(e graph.Entity) string { return e.Type.String() }),
 		"aliases":       field(nonNullStrings, func(e graph.Entity) any { return nonNil(e.Aliases) }),
 		"roles":         field(graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(role))), func(e graph.Entity) any { return nonNilRoles(e.Roles) }),
-		"mentionCount":  field(graphql.NewNonNull(graphql.Int), func(e graph.Entity) any { return e.Mentions }),
-		"documentCount": field(graphql.NewNonNull(graphql.Int), func(e graph.Entity) any { return e.Documents }),
-		"firstSeen":     field(graphql.String, func(e graph.Entity) any { return nonEmpty(e.FirstSeen) }),
-		"lastSeen":      field(graphql.String, func(e graph.Entity) any { return nonEmpty(e.LastSeen) }),
+		"mentionCount":  plainInt(func(e graph.Entity) int { return e.Mentions }),
+		"documentCount": plainInt(func(e graph.Entity) int { return e.Documents }),
+		"firstSeen":     plainString(graphql.String, func(e graph.Entity) string { return e.FirstSeen }),
+		"lastSeen":      plainString(graphql.String, func(e graph.Entity) string { return e.LastSeen }),
 		"quotes": {
 			Type:        graphql.NewNonNull(b.connection(b.quote)),
 			Description: "what the entity said, by date",
