@@ -200,8 +200,11 @@ func lastField(pos string) string { return pos[strings.LastIndexByte(pos, 0)+1:]
 // Entity returns the entity with the given ID, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id string) (Entity, error) {
 	var e Entity
+	gen := s.Generation()
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		found, err := getEntity(txn, id, &e)
+		var found bool
+		var err error
+		e, found, err = s.entityRecord(txn, gen, id)
 		if err == nil && !found {
 			err = ErrNotFound
 		}
@@ -297,7 +300,7 @@ func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 		if id == "" {
 			return ErrNotFound
 		}
-		_, err = getEntity(txn, id, &e)
+		e, _, err = s.entityRecord(txn, gen, id)
 		return err
 	})
 	if err != nil {
@@ -320,6 +323,23 @@ func lookupTitled(txn *badger.Txn, n string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// entityRecord returns entity id with its roles, through the Store's
+// cache (see genCache): a well-known person's record holds dozens of
+// aliases and hundreds of roles, each role a key to read and decode. The
+// slices are the caller's own.
+func (s *Store) entityRecord(txn *badger.Txn, gen uint64, id string) (Entity, bool, error) {
+	e, ok := s.entities.get(gen, id)
+	if !ok {
+		found, err := getEntity(txn, id, &e)
+		if err != nil || !found {
+			return Entity{}, false, err
+		}
+		s.entities.put(gen, id, e)
+	}
+	e.Aliases, e.Roles = slices.Clone(e.Aliases), slices.Clone(e.Roles)
+	return e, true, nil
 }
 
 // resolveEntity reads ref as an entity ID, else as a name, in txn, begun

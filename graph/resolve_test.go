@@ -92,8 +92,9 @@ func TestDescriptionsDoNotMerge(t *testing.T) {
 // TestNameResolutionFollowsWrites asks for a name before and after
 // documents that change what it resolves to: the most mentioned of the
 // entities filed under it, and then one that did not exist; then deletes
-// the document again. Answers and heads are kept until the next write
-// (Store.resolved, EntityHead), so a stale one shows here.
+// the document again. Answers, entity heads and records are kept until
+// the next write (Store.resolved, EntityHead, Store.entityRecord), so a
+// stale one shows here, and so does a kept record a caller changed.
 func TestNameResolutionFollowsWrites(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, Options{InMemory: true})
@@ -124,15 +125,26 @@ func TestNameResolutionFollowsWrites(t *testing.T) {
 			{ID: "2", Name: "Jordan", Type: kind.Person, Mentions: spans("Jordan", person)},
 		}, Quotes: []extract.Quote{{Speaker: &speaker, SpeakerID: "2", Text: "we will help", Start: said.Start, End: said.End, Direct: true}}}
 		if annLee {
-			d.Entities = append(d.Entities, extract.Entity{ID: "3", Name: "Ann Lee", Type: kind.Person, Mentions: spans("Ann Lee", 1)})
+			d.Entities = append(d.Entities, extract.Entity{ID: "3", Name: "Ann Lee", Type: kind.Person, Mentions: spans("Ann Lee", 1),
+				Roles: []extract.Role{{Title: "envoy"}}})
 		}
 		if err := s.Put(ctx, extract.Article{ID: id, Text: text, Published: "2021-01-01"}, d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	check := func(when string, wantType kind.Entity, wantQuotes int, wantAnnLee bool) {
+	check := func(when string, wantType kind.Entity, wantQuotes int, wantAnnLee bool, personMentions int) {
 		t.Helper()
 		for range 2 { // the second time from what the first kept
+			if p, err := s.Entity(ctx, "person:jordan"); err != nil || p.Mentions != personMentions {
+				t.Errorf("%s: Entity(person:jordan) has %d mentions, %v; want %d", when, p.Mentions, err, personMentions)
+			}
+			ann, err := s.EntityByName(ctx, "Ann Lee")
+			if found := err == nil && len(ann.Roles) == 1 && ann.Roles[0].Title == "envoy"; found != wantAnnLee {
+				t.Errorf("%s: EntityByName(Ann Lee) = %+v, %v; want found %v, an envoy", when, ann, err, wantAnnLee)
+			}
+			if len(ann.Roles) > 0 {
+				ann.Roles[0].Title = "changed by a caller" // must not reach the next reader
+			}
 			head, err := s.EntityHead(ctx, "person:ann-lee")
 			if found := err == nil && head.Name == "Ann Lee"; found != wantAnnLee || (err != nil && !errors.Is(err, ErrNotFound)) {
 				t.Errorf("%s: EntityHead(person:ann-lee) = %+v, %v; want found %v", when, head, err, wantAnnLee)
@@ -152,11 +164,11 @@ func TestNameResolutionFollowsWrites(t *testing.T) {
 		}
 	}
 	put("d0", 3, 1, false)
-	check("the place more mentioned", kind.Place, 0, false)
+	check("the place more mentioned", kind.Place, 0, false, 1)
 	put("d1", 0, 4, true)
-	check("then the person", kind.Person, 1, true)
+	check("then the person", kind.Person, 1, true, 5)
 	if err := s.Delete(ctx, "d1"); err != nil {
 		t.Fatal(err)
 	}
-	check("the person's document deleted", kind.Place, 0, false)
+	check("the person's document deleted", kind.Place, 0, false, 1)
 }

@@ -119,9 +119,11 @@ type Store struct {
 	relEnds   genCache[nodeRelations]
 
 	// names keeps which entity a reference or a name resolves to (see
-	// Store.resolved), heads what EntityHead read.
-	names genCache[string]
-	heads genCache[Entity]
+	// Store.resolved), heads what EntityHead read, entities the records
+	// Entity and EntityByName read, roles included.
+	names    genCache[string]
+	heads    genCache[Entity]
+	entities genCache[Entity]
 }
 
 // Generation is a number that changes whenever a write through this Store
@@ -208,6 +210,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	// A name and its entity ID, or an entity's ID, name and type: about
 	// 100 and 250 bytes a record, so at most 7 and 16 MB.
 	s.names.max, s.heads.max = 1<<16, 1<<16
+	s.entities.max, s.entities.size = 1<<18, func(e Entity) int { return 1 + len(e.Aliases) + len(e.Roles) }
 	s.coocLists.max, s.coocLists.size = 1<<19, func(l []coocEdge) int { return len(l) + 1 }
 	s.relEnds.max, s.relEnds.size = 1<<19, func(r nodeRelations) int { return len(r.ends) + 1 }
 	if err := s.upgrade(ctx); err != nil { // see upgrade.go
