@@ -182,25 +182,25 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 }
 
 // relationsAmong appends to out the relations between members of set
-// inside the window, each once. Each member's relation index is read as a merge with
-// the sorted set: a run of keys to non-members is skipped with a seek, so
-// a hub with thousands of relations costs about a seek per member, not a
-// read per relation; only the relations returned are decoded.
+// inside the window, each once. Each member's relation index is read as a
+// merge with the sorted set: a run of keys to non-members is skipped with
+// a seek, so a hub with thousands of relations costs about a seek per
+// member, not a read per relation; only the relations returned are
+// decoded.
 func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange, out []Edge) ([]Edge, error) {
-	members := slices.Clone(set)
-	slices.Sort(members)
-	// A relation between two members is listed at both ends: it is taken
-	// at the one that comes first in set (a relation of a member with
-	// itself is listed once), so no relation is taken twice and the order
-	// is that of the member that reaches it first. place[i] is where
-	// members[i] is in set.
-	at := make(map[string]int, len(set))
-	for p, id := range set {
-		at[id] = p
+	// members is set sorted, and place[i] is where members[i] is in set. A
+	// relation between two members is listed at both ends: it is taken at
+	// the one that comes first in set (a relation of a member with itself
+	// is listed once), so none is taken twice, in the order of the member
+	// that reaches it first.
+	place := make([]int, len(set))
+	for i := range place {
+		place[i] = i
 	}
-	place := make([]int, len(members))
-	for i, m := range members {
-		place[i] = at[m]
+	slices.SortFunc(place, func(a, b int) int { return strings.Compare(set[a], set[b]) })
+	members := make([]string, len(set))
+	for i, p := range place {
+		members[i] = set[p]
 	}
 	var rids []string
 	p := 0
@@ -209,8 +209,8 @@ func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, se
 			rids = append(rids, rid)
 		}
 	}
-	for _, id := range set {
-		p = at[id]
+	for q, id := range set {
+		p = q
 		nr, err := s.nodeRelations(w, gen, id)
 		if err != nil {
 			return nil, err

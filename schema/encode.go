@@ -43,9 +43,8 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	case int:
 		return strconv.AppendInt(b, int64(v), 10), nil
 	case float64:
-		// json.Marshal's 'f' range; the rest (exponents, NaN) through it.
-		if a := math.Abs(v); a == 0 || a >= 1e-6 && a < 1e21 {
-			return strconv.AppendFloat(b, v, 'f', -1, 64), nil
+		if out, ok := appendFloat(b, v); ok {
+			return out, nil
 		}
 	case []any:
 		b = append(b, '[')
@@ -119,4 +118,14 @@ func appendMarshalled(b []byte, v any) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, enc...), nil
+}
+
+// appendFloat appends x as json.Marshal writes it in its 'f' range, or
+// returns false, having appended nothing, for what json.Marshal writes
+// otherwise (exponents, and NaN and infinities, which it refuses).
+func appendFloat(b []byte, x float64) ([]byte, bool) {
+	if a := math.Abs(x); a == 0 || a >= 1e-6 && a < 1e21 {
+		return strconv.AppendFloat(b, x, 'f', -1, 64), true
+	}
+	return b, false
 }

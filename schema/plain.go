@@ -65,46 +65,43 @@ func plainAppender(object, name string) appender {
 	return a.(appender)
 }
 
-func plain(f *graphql.Field, a appender) *graphql.Field {
-	plainPending.Store(f, a)
-	return f
-}
-
-// plainString is a string of a T; of a nullable type, null when empty.
-func plainString[T any](t graphql.Output, get func(T) string) *graphql.Field {
-	_, nonNull := t.(*graphql.NonNull)
-	f := field(t, func(v T) any {
-		if s := get(v); s != "" || nonNull {
-			return s
-		}
-		return nil
-	})
-	return plain(f, func(b []byte, source any) ([]byte, bool) {
+// plainField is a field of a T: get reads the value, resolved gives
+// it to graphql-go, and write appends it, or returns false for
+// graphql-go's way to answer.
+func plainField[T, V any](t graphql.Output, get func(T) V, resolved func(V) any, write func([]byte, V) ([]byte, bool)) *graphql.Field {
+	f := field(t, func(v T) any { return resolved(get(v)) })
+	plainPending.Store(f, appender(func(b []byte, source any) ([]byte, bool) {
 		v, ok := source.(T)
 		if !ok {
 			return b, false
 		}
-		s := get(v)
+		return write(b, get(v))
+	}))
+	return f
+}
+
+func asIs[V any](v V) any { return v }
+
+// plainString is a string of a T; of a nullable type, null when empty.
+func plainString[T any](t graphql.Output, get func(T) string) *graphql.Field {
+	_, nonNull := t.(*graphql.NonNull)
+	return plainField(t, get, func(s string) any {
+		if s == "" && !nonNull {
+			return nil
+		}
+		return s
+	}, func(b []byte, s string) ([]byte, bool) {
 		if s == "" && !nonNull {
 			return append(b, "null"...), true
 		}
 		out, err := appendString(b, s)
-		if err != nil {
-			return b, false
-		}
-		return out, true
+		return out, err == nil
 	})
 }
 
 // plainInt is a non-null Int of a T.
 func plainInt[T any](get func(T) int) *graphql.Field {
-	f := field(graphql.NewNonNull(graphql.Int), func(v T) any { return get(v) })
-	return plain(f, func(b []byte, source any) ([]byte, bool) {
-		v, ok := source.(T)
-		if !ok {
-			return b, false
-		}
-		n := get(v)
+	return plainField(graphql.NewNonNull(graphql.Int), get, asIs[int], func(b []byte, n int) ([]byte, bool) {
 		if n < math.MinInt32 || n > math.MaxInt32 {
 			return b, false // graphql-go's Int is 32 bits: it answers null, and an error
 		}
@@ -114,30 +111,12 @@ func plainInt[T any](get func(T) int) *graphql.Field {
 
 // plainFloat is a non-null Float of a T.
 func plainFloat[T any](get func(T) float64) *graphql.Field {
-	f := field(graphql.NewNonNull(graphql.Float), func(v T) any { return get(v) })
-	return plain(f, func(b []byte, source any) ([]byte, bool) {
-		v, ok := source.(T)
-		if !ok {
-			return b, false
-		}
-		x := get(v)
-		// As appendJSON writes it; exponents, NaN and infinities go the
-		// long way.
-		if a := math.Abs(x); !(a == 0 || a >= 1e-6 && a < 1e21) {
-			return b, false
-		}
-		return strconv.AppendFloat(b, x, 'f', -1, 64), true
-	})
+	return plainField(graphql.NewNonNull(graphql.Float), get, asIs[float64], appendFloat)
 }
 
 // plainBool is a non-null Boolean of a T.
 func plainBool[T any](get func(T) bool) *graphql.Field {
-	f := field(graphql.NewNonNull(graphql.Boolean), func(v T) any { return get(v) })
-	return plain(f, func(b []byte, source any) ([]byte, bool) {
-		v, ok := source.(T)
-		if !ok {
-			return b, false
-		}
-		return strconv.AppendBool(b, get(v)), true
+	return plainField(graphql.NewNonNull(graphql.Boolean), get, asIs[bool], func(b []byte, v bool) ([]byte, bool) {
+		return strconv.AppendBool(b, v), true
 	})
 }
