@@ -131,6 +131,15 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 		// never a lookup per pair, and only the edges kept are decoded.
 		// Each edge is indexed at both ends: seen[i*n+j] (i < j, by
 		// position in order) marks a pair kept already.
+		//
+		// The pairs and the relations are found before any edge is made,
+		// so that the thousands of edges around a well-known person take
+		// one allocation, not a list doubled a dozen times and copied.
+		type pick struct {
+			at int       // position in order of the end whose list has the edge
+			c  *coocEdge // read only: the list may be cached
+		}
+		var picks []pick
 		seen := make([]bool, len(order)*len(order))
 		for i, id := range order {
 			edges, ok := co[id]
@@ -141,8 +150,7 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				}
 			}
 			for k := range edges {
-				c := &edges[k] // read only: the list may be cached
-				j, ok := index[c.other]
+				j, ok := index[edges[k].other]
 				if !ok {
 					continue
 				}
@@ -151,28 +159,36 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 					continue
 				}
 				seen[p] = true
-				lo, hi := id, c.other
-				if hi < lo {
-					lo, hi = hi, lo
-				}
-				e := c.c
-				if dates && !c.dated {
-					// A copy of its own: datedEdge decodes into it, and
-					// it goes to the heap, which the common case spares.
-					dated := c.c
-					in, err := datedEdge(w, lo, hi, dr, &dated)
-					if err != nil {
-						return err
-					}
-					if !in {
-						continue
-					}
-					e = dated
-				}
-				sg.Edges = append(sg.Edges, coocToEdge(lo, hi, e))
+				picks = append(picks, pick{i, &edges[k]})
 			}
 		}
-		sg.Edges, err = s.relationsAmong(ctx, w, gen, order, dr, sg.Edges)
+		rids, err := s.relationIDsAmong(ctx, w, gen, order)
+		if err != nil {
+			return err
+		}
+		sg.Edges = make([]Edge, 0, len(picks)+len(rids))
+		for _, pk := range picks {
+			lo, hi := order[pk.at], pk.c.other
+			if hi < lo {
+				lo, hi = hi, lo
+			}
+			e := pk.c.c
+			if dates && !pk.c.dated {
+				// A copy of its own: datedEdge decodes into it, and
+				// it goes to the heap, which the common case spares.
+				dated := pk.c.c
+				in, err := datedEdge(w, lo, hi, dr, &dated)
+				if err != nil {
+					return err
+				}
+				if !in {
+					continue
+				}
+				e = dated
+			}
+			sg.Edges = append(sg.Edges, coocToEdge(lo, hi, e))
+		}
+		sg.Edges, err = s.appendRelations(w.txn, gen, rids, dr, sg.Edges)
 		return err
 	})
 	if err != nil {
@@ -181,13 +197,12 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 	return sg, nil
 }
 
-// relationsAmong appends to out the relations between members of set
-// inside the window, each once. Each member's relation index is read as a
-// merge with the sorted set: a run of keys to non-members is skipped with
-// a seek, so a hub with thousands of relations costs about a seek per
-// member, not a read per relation; only the relations returned are
-// decoded.
-func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string, dr dateRange, out []Edge) ([]Edge, error) {
+// relationIDsAmong returns the IDs of the relations between members of
+// set, each once. Each member's relation index is read as a merge with the
+// sorted set: a run of keys to non-members is skipped with a seek, so a hub
+// with thousands of relations costs about a seek per member, not a read
+// per relation, and no relation is decoded.
+func (s *Store) relationIDsAmong(ctx context.Context, w *keyWalker, gen uint64, set []string) ([]string, error) {
 	// members is set sorted, and place[i] is where members[i] is in set. A
 	// relation between two members is listed at both ends: it is taken at
 	// the one that comes first in set (a relation of a member with itself
@@ -227,11 +242,14 @@ func (s *Store) relationsAmong(ctx context.Context, w *keyWalker, gen uint64, se
 			return nil, err
 		}
 	}
-	// Thousands of edges in a well-known person's neighbourhood: one
-	// allocation for those to come, not a list grown and then copied.
-	out = slices.Grow(out, len(rids))
+	return rids, nil
+}
+
+// appendRelations appends to out relations rids that were seen inside the
+// window, as edges.
+func (s *Store) appendRelations(txn *badger.Txn, gen uint64, rids []string, dr dateRange, out []Edge) ([]Edge, error) {
 	for _, rid := range rids {
-		r, err := s.relationRecord(w.txn, gen, rid)
+		r, err := s.relationRecord(txn, gen, rid)
 		if err != nil {
 			return nil, err
 		}
