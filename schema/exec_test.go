@@ -144,3 +144,33 @@ func TestEntityHeadAnswers(t *testing.T) {
 		t.Errorf("speakers from heads = %v, want %v", head, whole)
 	}
 }
+
+// TestLeanAnswersOwnTheirBytes checks that an answer of the lean executor
+// does not share memory with its pooled output buffer: answers are cached
+// and sent long after the buffer has served other requests.
+func TestLeanAnswersOwnTheirBytes(t *testing.T) {
+	ctx := context.Background()
+	s := fixtureSchema(t)
+	run := func(query string) []byte {
+		t.Helper()
+		doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query)})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := runLean(withMemo(ctx), s, doc, Request{Query: query})
+		if err != nil {
+			t.Fatalf("runLean(%s): %v", query, err)
+		}
+		return data
+	}
+	first := run(`{ neighbourhood(entity: "Anna Berg", depth: 2) { nodes { id name } edges { source target type } } }`)
+	kept := string(first)
+	for range 10 {
+		if other := run(`{ stats { documents entities quotes } }`); string(other) == kept {
+			t.Fatalf("two different queries answered the same: %s", other)
+		}
+	}
+	if string(first) != kept {
+		t.Errorf("an answer changed after later queries:\n got %s\nwant %s", first, kept)
+	}
+}
