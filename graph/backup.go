@@ -42,7 +42,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	defer s.putMu.Unlock()
 	err := s.db.Load(r, 256)
 	// Even a failed load may have written part of the backup.
-	s.generation.Add(1)
+	s.committed(nil)
 	if err != nil {
 		return fmt.Errorf("graph: restore: %w", err)
 	}

@@ -152,14 +152,15 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 			return s.commitBatch(ctx, items, docs, todo, res, limit/2)
 		}
 		// Whether a failed commit wrote anything is Badger's business.
+		s.committed(nil)
 		s.hot.reset(s.generation.Load())
 		for _, j := range todo[:limit] {
 			res[j] = BatchResult{}
 		}
 		return 0, fmt.Errorf("graph: commit: %w", err)
 	}
-	if added {
-		s.generation.Add(1)
+	if added || len(b.txn.changed) > 0 {
+		s.committed(b.txn.changed)
 	}
 	if limit == s.batchCap && limit < len(todo) {
 		s.batchCap++ // documents may have got smaller
@@ -173,7 +174,7 @@ func (s *Store) commitBatch(ctx context.Context, items []BatchItem, docs []Docum
 type batch struct {
 	store *Store
 	db    *badger.DB
-	txn   *badger.Txn
+	txn   writeTxn
 	snap  *badger.Txn    // read-only view of what was committed before the batch
 	stats map[string]int // counter key -> delta, written once at commit
 
@@ -227,7 +228,7 @@ func (b *batch) counter(key string) (uint64, error) {
 	if n, ok := b.store.counters[key]; ok {
 		return n, nil
 	}
-	return getUint(b.txn, key)
+	return getUint(b.txn.Txn, key)
 }
 
 // rankMove is an entity's move in the ranking by mentions: from is its
@@ -287,7 +288,7 @@ func (b *batch) committedEdge(p [2]string, c *cooc) (bool, error) {
 		*c = x.v
 		return x.found, nil
 	}
-	return getJSON(b.txn, kCooc(p[0], p[1]), c)
+	return getJSON(b.txn.Txn, kCooc(p[0], p[1]), c)
 }
 
 // flush writes what the batch held back: ranks, edges and counters.
@@ -371,7 +372,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func newBatch(s *Store) *batch {
-	return &batch{store: s, db: s.db, txn: s.db.NewTransaction(true), stats: map[string]int{},
+	return &batch{store: s, db: s.db, txn: newWriteTxn(s.db.NewTransaction(true)), stats: map[string]int{},
 		ranks: map[string]*rankMove{}, coocs: map[[2]string]*pendingEdge{}, counters: map[string]uint64{},
 		ents: map[string]hotVal[Entity]{}, names: map[string]hotVal[[]nameEntry]{},
 		variants: map[string]hotVal[[]string]{}, quoteSigs: map[string][]byte{}}
@@ -380,7 +381,7 @@ func newBatch(s *Store) *batch {
 // put adds one document to the batch.
 func (b *batch) put(ctx context.Context, it BatchItem, doc *Document) (Outcome, error) {
 	var old Document
-	found, err := getJSON(b.txn, kDoc(doc.ID), &old)
+	found, err := getJSON(b.txn.Txn, kDoc(doc.ID), &old)
 	if err != nil {
 		return 0, err
 	}

@@ -29,7 +29,7 @@ func (b *batch) entity(id string) (hotVal[Entity], error) {
 		return x, nil
 	}
 	var x hotVal[Entity]
-	found, err := getJSON(b.txn, kEnt(id), &x.v)
+	found, err := getJSON(b.txn.Txn, kEnt(id), &x.v)
 	if err != nil {
 		return x, err
 	}
@@ -70,7 +70,7 @@ func (b *batch) namesAt(n string) ([]nameEntry, error) {
 		b.names[n] = x
 		return x.v, nil
 	}
-	es, err := namesAt(b.txn, n)
+	es, err := namesAt(b.txn.Txn, n)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func (b *batch) addNameEntry(n string, e nameEntry) error {
 	return nil
 }
 
-// lookupName is lookupName through the batch's view.
+// lookupName is pickByMentions through the batch's view.
 func (b *batch) lookupName(n string, t kind.Entity) (string, error) {
 	return pickByMentions(b, n, t)
 }
@@ -164,7 +164,7 @@ func (b *batch) quoteVariants(id string) (hotVal[[]string], error) {
 	var c struct {
 		Variants []string `json:"variants"`
 	}
-	found, err := getJSON(b.txn, kQuote(id), &c)
+	found, err := getJSON(b.txn.Txn, kQuote(id), &c)
 	if err != nil {
 		return hotVal[[]string]{}, err
 	}

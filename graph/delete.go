@@ -39,24 +39,34 @@ func (s *Store) Delete(ctx context.Context, docID string) error {
 	}
 	s.putMu.Lock()
 	defer s.putMu.Unlock()
+	changed, ran := changedKeys{}, false
 	err := s.db.Update(func(txn *badger.Txn) error {
-		d := &deleter{ctx: ctx, txn: txn, stats: map[string]int{}}
-		return d.run(docID)
+		d := &deleter{ctx: ctx, txn: writeTxn{Txn: txn, changed: changed}, stats: map[string]int{}}
+		if err := d.run(docID); err != nil {
+			return err
+		}
+		ran = true
+		return nil
 	})
+	if ran && err != nil {
+		// The commit failed: whether it wrote anything is Badger's
+		// business.
+		s.committed(nil)
+	}
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return fmt.Errorf("graph: delete %s: %w", docID, ErrTooBig)
 	}
 	if err != nil {
 		return fmt.Errorf("graph: delete %s: %w", docID, err)
 	}
-	s.generation.Add(1)
+	s.committed(changed)
 	return nil
 }
 
 // deleter holds the state of one Delete transaction.
 type deleter struct {
 	ctx  context.Context
-	txn  *badger.Txn
+	txn  writeTxn
 	doc  Document
 	text string
 
@@ -114,7 +124,7 @@ func (d *deleter) indexQuote(q *Quote) error {
 }
 
 func (d *deleter) run(id string) error {
-	found, err := getJSON(d.txn, kDoc(id), &d.doc)
+	found, err := getJSON(d.txn.Txn, kDoc(id), &d.doc)
 	if err != nil {
 		return err
 	}
@@ -127,7 +137,7 @@ func (d *deleter) run(id string) error {
 		return err
 	}
 	d.ents = map[string]int{}
-	err = iterPrefix(d.txn, pDocEnt+id+sep, func(k []byte, item *badger.Item) (bool, error) {
+	err = iterPrefix(d.txn.Txn, pDocEnt+id+sep, func(k []byte, item *badger.Item) (bool, error) {
 		var n int
 		if err := item.Value(func(b []byte) error { return json.Unmarshal(b, &n) }); err != nil {
 			return false, err
@@ -141,7 +151,7 @@ func (d *deleter) run(id string) error {
 	d.spans = map[string][][2]int{}
 	for eid := range d.ents {
 		var sp [][2]int
-		if _, err := getJSON(d.txn, kMent(eid, id), &sp); err != nil {
+		if _, err := getJSON(d.txn.Txn, kMent(eid, id), &sp); err != nil {
 			return err
 		}
 		d.spans[eid] = sp
@@ -206,7 +216,7 @@ func (d *deleter) pub(doc string) (string, error) {
 	var m struct {
 		Published string `json:"published"`
 	}
-	if _, err := getJSON(d.txn, kDoc(doc), &m); err != nil {
+	if _, err := getJSON(d.txn.Txn, kDoc(doc), &m); err != nil {
 		return "", err
 	}
 	d.pubs[doc] = m.Published
@@ -219,7 +229,7 @@ func (d *deleter) mentions(eid, doc string) (bool, error) {
 		_, ok := d.ents[eid]
 		return ok, nil
 	}
-	return exists(d.txn, kMent(eid, doc))
+	return exists(d.txn.Txn, kMent(eid, doc))
 }
 
 // facts finds the quotes, events and relations with a source in the
@@ -227,7 +237,7 @@ func (d *deleter) mentions(eid, doc string) (bool, error) {
 func (d *deleter) facts() error {
 	var ids []string
 	prefix := docFactPrefix(d.doc.ID)
-	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		ids = append(ids, string(k[len(prefix):]))
 		return true, nil
 	})
@@ -243,11 +253,11 @@ func (d *deleter) facts() error {
 		var err error
 		switch id[:1] {
 		case "q":
-			quotes, err = appendFact(d.txn, quotes, kQuote(id), id, func(q *Quote, ss []Source) { q.Sources = ss })
+			quotes, err = appendFact(d.txn.Txn, quotes, kQuote(id), id, func(q *Quote, ss []Source) { q.Sources = ss })
 		case "v":
-			events, err = appendFact(d.txn, events, kEvent(id), id, func(e *Event, ss []Source) { e.Sources = ss })
+			events, err = appendFact(d.txn.Txn, events, kEvent(id), id, func(e *Event, ss []Source) { e.Sources = ss })
 		case "r":
-			rels, err = appendFact(d.txn, rels, kRel(id), id, func(r *Relation, ss []Source) { r.Sources = ss })
+			rels, err = appendFact(d.txn.Txn, rels, kRel(id), id, func(r *Relation, ss []Source) { r.Sources = ss })
 		default:
 			err = fmt.Errorf("%q lists %q, which is no fact ID", kDocFact(d.doc.ID, id), id)
 		}
@@ -446,7 +456,7 @@ func (d *deleter) supported(eid string, rest []Source) (bool, error) {
 // mentionedWithin reports whether s's document mentions eid inside s.
 func (d *deleter) mentionedWithin(eid string, s Source) (bool, error) {
 	var sp [][2]int
-	if _, err := getJSON(d.txn, kMent(eid, s.Document), &sp); err != nil {
+	if _, err := getJSON(d.txn.Txn, kMent(eid, s.Document), &sp); err != nil {
 		return false, err
 	}
 	for _, x := range sp {
@@ -629,7 +639,7 @@ func (d *deleter) cooccurrences() error {
 	for _, p := range keys {
 		a, b := p[0], p[1]
 		var c cooc
-		found, err := getJSON(d.txn, kCooc(a, b), &c)
+		found, err := getJSON(d.txn.Txn, kCooc(a, b), &c)
 		if err != nil {
 			return err
 		}
@@ -677,7 +687,7 @@ func (d *deleter) uncoocDate(a, b string, c *cooc) error {
 	if pub == "" {
 		return nil
 	}
-	if ok, err := exists(d.txn, kCoocDate(a, b, pub)); err != nil || !ok {
+	if ok, err := exists(d.txn.Txn, kCoocDate(a, b, pub)); err != nil || !ok {
 		return err
 	}
 	still, err := d.cooccurElsewhere(a, b, pub)
@@ -693,7 +703,7 @@ func (d *deleter) uncoocDate(a, b string, c *cooc) error {
 	// The transaction's iterators see its own delete.
 	prefix := coocDatePrefix(a, b)
 	c.First, c.Last = "", ""
-	return iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+	return iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		date := string(k[len(prefix):])
 		c.First, c.Last = minDate(c.First, date), maxDate(c.Last, date)
 		return true, nil
@@ -703,7 +713,7 @@ func (d *deleter) uncoocDate(a, b string, c *cooc) error {
 // clearPrefix deletes every key under prefix.
 func (d *deleter) clearPrefix(prefix string) error {
 	var keys [][]byte
-	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		keys = append(keys, slices.Clone(k))
 		return true, nil
 	})
@@ -720,10 +730,10 @@ func (d *deleter) clearPrefix(prefix string) error {
 // entity has fewer.
 func (d *deleter) cooccurElsewhere(a, b, pub string) (bool, error) {
 	var ea, eb Entity
-	if _, err := getJSON(d.txn, kEnt(a), &ea); err != nil {
+	if _, err := getJSON(d.txn.Txn, kEnt(a), &ea); err != nil {
 		return false, err
 	}
-	if _, err := getJSON(d.txn, kEnt(b), &eb); err != nil {
+	if _, err := getJSON(d.txn.Txn, kEnt(b), &eb); err != nil {
 		return false, err
 	}
 	if eb.Documents < ea.Documents {
@@ -740,7 +750,7 @@ func (d *deleter) cooccurElsewhere(a, b, pub string) (bool, error) {
 			}
 			continue
 		}
-		if ok, err := exists(d.txn, kMent(b, doc)); err != nil || !ok {
+		if ok, err := exists(d.txn.Txn, kMent(b, doc)); err != nil || !ok {
 			if err != nil {
 				return false, err
 			}
@@ -770,7 +780,7 @@ func (d *deleter) cooccurElsewhere(a, b, pub string) (bool, error) {
 func (d *deleter) docsOf(eid string) ([]string, error) {
 	var docs []string
 	prefix := pMent + eid + sep
-	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		if doc := string(k[len(prefix):]); doc != d.doc.ID {
 			docs = append(docs, doc)
 		}
@@ -783,7 +793,7 @@ func (d *deleter) docsOf(eid string) ([]string, error) {
 func (d *deleter) spansIn(doc string) (map[string][][2]int, error) {
 	var ids []string
 	prefix := pDocEnt + doc + sep
-	err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 		ids = append(ids, string(k[len(prefix):]))
 		return true, nil
 	})
@@ -793,7 +803,7 @@ func (d *deleter) spansIn(doc string) (map[string][][2]int, error) {
 	spans := make(map[string][][2]int, len(ids))
 	for _, id := range ids {
 		var sp [][2]int
-		if _, err := getJSON(d.txn, kMent(id, doc), &sp); err != nil {
+		if _, err := getJSON(d.txn.Txn, kMent(id, doc), &sp); err != nil {
 			return nil, err
 		}
 		spans[id] = sp
@@ -816,7 +826,7 @@ func (d *deleter) entities() error {
 			return err
 		}
 		var e Entity
-		found, err := getJSON(d.txn, kEnt(id), &e)
+		found, err := getJSON(d.txn.Txn, kEnt(id), &e)
 		if err != nil {
 			return err
 		}
@@ -866,7 +876,7 @@ func (d *deleter) entities() error {
 		}
 		e.FirstSeen, e.LastSeen = "", ""
 		prefix := pEntDate + id + sep
-		err = iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+		err = iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 			date := string(k[len(prefix):])
 			e.FirstSeen, e.LastSeen = minDate(e.FirstSeen, date), maxDate(e.LastSeen, date)
 			return true, nil
@@ -888,7 +898,7 @@ func (d *deleter) entities() error {
 	sort.Strings(named)
 	for _, id := range named {
 		var e Entity
-		found, err := getJSON(d.txn, kEnt(id), &e)
+		found, err := getJSON(d.txn.Txn, kEnt(id), &e)
 		if err != nil {
 			return err
 		}
@@ -929,7 +939,7 @@ func (d *deleter) entities() error {
 func (d *deleter) referenced(eid string) (bool, error) {
 	for _, p := range []string{pQSpeaker, pEvPart, pRelEnt} {
 		hit := false
-		err := iterPrefix(d.txn, p+eid+sep, func([]byte, *badger.Item) (bool, error) {
+		err := iterPrefix(d.txn.Txn, p+eid+sep, func([]byte, *badger.Item) (bool, error) {
 			hit = true
 			return false, nil
 		})
@@ -949,7 +959,7 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 		Role
 	}
 	var rs []filed
-	err := iterPrefix(d.txn, rolePrefix(e.ID), func(k []byte, item *badger.Item) (bool, error) {
+	err := iterPrefix(d.txn.Txn, rolePrefix(e.ID), func(k []byte, item *badger.Item) (bool, error) {
 		r, err := itemRole(item)
 		rs = append(rs, filed{string(k), r.Role})
 		return err == nil, err
@@ -984,7 +994,7 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 		if !seen {
 			var rids []string
 			prefix := pRelEnt + e.ID + sep + r.OrgID + sep
-			err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+			err := iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 				rids = append(rids, string(k[len(prefix):]))
 				return true, nil
 			})
@@ -993,7 +1003,7 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 			}
 			for _, rid := range rids {
 				var rel Relation
-				found, err := getJSON(d.txn, kRel(rid), &rel)
+				found, err := getJSON(d.txn.Txn, kRel(rid), &rel)
 				if err != nil {
 					return err
 				}
@@ -1020,7 +1030,7 @@ func (d *deleter) roles(e *Entity, removed map[string]bool) error {
 // with its name, word and rank keys and counters.
 // unfileName takes entity id out of the name index entry of nn.
 func (d *deleter) unfileName(nn, id string) error {
-	es, err := namesAt(d.txn, nn)
+	es, err := namesAt(d.txn.Txn, nn)
 	if err != nil {
 		return err
 	}
@@ -1061,7 +1071,7 @@ func (d *deleter) removeEntity(e *Entity) error {
 	}
 	var keys []string // its dates and roles
 	for _, prefix := range []string{pEntDate + e.ID + sep, rolePrefix(e.ID)} {
-		err := iterPrefix(d.txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
+		err := iterPrefix(d.txn.Txn, prefix, func(k []byte, _ *badger.Item) (bool, error) {
 			keys = append(keys, string(k))
 			return true, nil
 		})
@@ -1168,7 +1178,7 @@ func (d *deleter) speltElsewhere(eid string, match func(string) bool) (bool, err
 	}
 	for _, doc := range docs {
 		var sp [][2]int
-		if _, err := getJSON(d.txn, kMent(eid, doc), &sp); err != nil {
+		if _, err := getJSON(d.txn.Txn, kMent(eid, doc), &sp); err != nil {
 			return false, err
 		}
 		t, err := d.textOf(doc)

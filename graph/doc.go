@@ -240,11 +240,12 @@
 // not at all when Page.SkipTotal says the caller does not show them (the
 // GraphQL layer sets it unless totalCount is selected).
 //
-// Queries keep what they read of the hottest records in memory until the
-// next write through the Store (its Generation moves on): document
+// Queries keep what they read of the hottest records in memory: document
 // metadata, quote and relation records, the sources of facts,
 // neighbourhood nodes, each node's heaviest co-occurrences and its
-// relation ends (up to a few thousand). Each cache is bounded by the
+// relation ends (up to a few thousand), and which entity a name picks. A
+// write through the Store drops those it changed, named by the keys it
+// wrote (see readcache.go), and no others. Each cache is bounded by the
 // entries it holds (sources, edges or relation ends for the lists) and is
 // emptied when full. Answers about
 // well-known people share most of these records: on a served store, a

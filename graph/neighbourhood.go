@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -327,15 +326,22 @@ func (s *Store) nodeCoocs(ctx context.Context, w *keyWalker, gen uint64, id stri
 	if dr.any() {
 		return coocTop(ctx, w, id, limit, dr, false)
 	}
-	key := id + sep + strconv.Itoa(limit)
-	if l, ok := s.coocLists.get(gen, key); ok {
-		return l, nil
+	if l, ok := s.coocLists.get(gen, id); ok && l.limit == limit {
+		return l.edges, nil
 	}
 	l, err := coocTop(ctx, w, id, limit, dr, false)
 	if err == nil {
-		s.coocLists.put(gen, key, l)
+		s.coocLists.put(gen, id, coocList{limit, l})
 	}
 	return l, err
+}
+
+// coocList is what coocTop read of an entity's heaviest co-occurrences,
+// up to limit. It is kept under the entity's ID alone, so that a write to
+// the entity's edges drops it whatever the limit.
+type coocList struct {
+	limit int
+	edges []coocEdge
 }
 
 // nodeRelations is the relation index of one entity (its re/ keys) as a

@@ -101,7 +101,7 @@ func first(a, b string) string {
 // putter holds the state of one Ingest transaction.
 type putter struct {
 	ctx  context.Context
-	txn  *badger.Txn
+	txn  writeTxn
 	doc  *Document
 	text string
 
@@ -520,13 +520,9 @@ func namesAt(txn *badger.Txn, n string) ([]nameEntry, error) {
 	return es, err
 }
 
-// lookupName returns the entity with most mentions among those having the
-// normalised name n, restricted to type t unless t is Unknown. "" if none.
-func lookupName(txn *badger.Txn, n string, t kind.Entity) (string, error) {
-	return pickByMentions(txnView{txn}, n, t)
-}
-
-// pickByMentions is lookupName over the records v reads.
+// pickByMentions returns the entity with most mentions among those having
+// the normalised name n, restricted to type t unless t is Unknown, as v
+// reads them. "" if none.
 func pickByMentions(v nameView, n string, t kind.Entity) (string, error) {
 	es, err := v.namesAt(n)
 	if err != nil {
@@ -784,7 +780,7 @@ type factSpan struct {
 // in it, word for word, dated within variantDays.
 func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	var rec Quote
-	found, err := getJSON(w.txn, kQuote("q"+shortHash(norm)), &rec)
+	found, err := getJSON(w.txn.Txn, kQuote("q"+shortHash(norm)), &rec)
 	if err != nil || found {
 		return rec, found, err
 	}
@@ -793,7 +789,7 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 		if err != nil {
 			return rec, false, err
 		}
-		found, err := getJSON(w.txn, kQuote(string(id)), &rec)
+		found, err := getJSON(w.txn.Txn, kQuote(string(id)), &rec)
 		if err != nil || found {
 			return rec, found, err
 		}
@@ -848,7 +844,7 @@ func (w *putter) findQuote(norm, sid, date string) (Quote, bool, error) {
 	if match == "" {
 		return rec, false, nil
 	}
-	found, err = getJSON(w.txn, kQuote(match), &rec)
+	found, err = getJSON(w.txn.Txn, kQuote(match), &rec)
 	return rec, found, err
 }
 
@@ -1087,7 +1083,7 @@ func (w *putter) event(e extract.Event) error {
 	id := "v" + shortHash(typ, key, date)
 	src := Source{Document: w.doc.ID, Start: e.Start, End: e.End}
 	var rec Event
-	found, err := getJSON(w.txn, kEvent(id), &rec)
+	found, err := getJSON(w.txn.Txn, kEvent(id), &rec)
 	if err != nil {
 		return err
 	}
@@ -1143,7 +1139,7 @@ func (w *putter) relation(p kind.Predicate, subj, obj, date string, start, end i
 	id := "r" + shortHash(string(p), subj, obj, date)
 	src := Source{Document: w.doc.ID, Start: start, End: end}
 	var rec Relation
-	found, err := getJSON(w.txn, kRel(id), &rec)
+	found, err := getJSON(w.txn.Txn, kRel(id), &rec)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/newsgraph/newsgraph/kind"
@@ -293,7 +292,7 @@ func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 	gen := s.Generation()
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		n := NormName(name)
-		id, err := s.resolved(gen, "name"+sep+n, func() (string, error) { return lookupTitled(txn, n) })
+		id, err := s.resolved(gen, txn, "name"+sep+n, func(v readKeys) (string, error) { return lookupTitled(v, n) })
 		if err != nil {
 			return err
 		}
@@ -309,15 +308,16 @@ func (s *Store) EntityByName(ctx context.Context, name string) (Entity, error) {
 	return e, nil
 }
 
-// lookupTitled is lookupName, then the same without leading words.
-func lookupTitled(txn *badger.Txn, n string) (string, error) {
-	id, err := lookupName(txn, n, kind.Unknown)
+// lookupTitled is pickByMentions of any type, then the same without
+// leading words.
+func lookupTitled(v nameView, n string) (string, error) {
+	id, err := pickByMentions(v, n, kind.Unknown)
 	if err != nil || id != "" {
 		return id, err
 	}
 	words := strings.Fields(n)
 	for i := 1; i+2 <= len(words); i++ {
-		id, err := lookupName(txn, strings.Join(words[i:], " "), kind.Unknown)
+		id, err := pickByMentions(v, strings.Join(words[i:], " "), kind.Unknown)
 		if err != nil || id != "" {
 			return id, err
 		}
@@ -345,27 +345,29 @@ func (s *Store) entityRecord(txn *badger.Txn, gen uint64, id string) (Entity, bo
 // resolveEntity reads ref as an entity ID, else as a name, in txn, begun
 // at generation gen or later.
 func (s *Store) resolveEntity(txn *badger.Txn, gen uint64, ref string) (string, error) {
-	return s.resolved(gen, "id"+sep+ref, func() (string, error) {
-		if ok, err := exists(txn, kEnt(ref)); err != nil || ok {
+	return s.resolved(gen, txn, "id"+sep+ref, func(v readKeys) (string, error) {
+		if ok, err := v.entityExists(ref); err != nil || ok {
 			return ref, err
 		}
-		return lookupTitled(txn, NormName(ref))
+		return lookupTitled(v, NormName(ref))
 	})
 }
 
 // resolved answers a lookup of an entity by key from s.names, else by
-// look, and keeps the answer ("" for none) until the next write. Picking
+// look, and keeps the answer ("" for none) until a write changes a key
+// that look read through v (see nameCache). Picking
 // the most mentioned of the entities filed under a name reads each one's
 // count: a common name grows candidates as the store grows (7.5 on average
 // among the load test's people at 100,000 articles, against 1.15 at 1,000),
 // and a server is asked about the same people again and again.
-func (s *Store) resolved(gen uint64, key string, look func() (string, error)) (string, error) {
+func (s *Store) resolved(gen uint64, txn *badger.Txn, key string, look func(v readKeys) (string, error)) (string, error) {
 	if id, ok := s.names.get(gen, key); ok {
 		return id, nil
 	}
-	id, err := look()
+	var read []string
+	id, err := look(readKeys{txn, &read})
 	if err == nil {
-		s.names.put(gen, key, id)
+		s.names.put(gen, key, id, read)
 	}
 	return id, err
 }
@@ -822,72 +824,6 @@ func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
 		s.docInfo.put(gen, id, d)
 	}
 	return d, err
-}
-
-// genCache keeps records read from the store until the next write (the
-// Store's generation moves on), for the records that queries read over and
-// over: every source of a quote names a document, a page of a
-// well-reported speaker's quotes names hundreds, and a neighbourhood reads
-// the same relations between well-known people; each would be a Badger
-// read and a decode. It holds records of a total size of at most max
-// (maxCached if 0; each record counts size(v), or 1 if size is nil), and
-// is emptied when full. The zero value is ready to use.
-type genCache[V any] struct {
-	mu   sync.Mutex
-	gen  uint64
-	recs map[string]V
-	used int
-
-	max  int
-	size func(V) int
-}
-
-const maxCached = 1 << 17
-
-func (c *genCache[V]) get(gen uint64, id string) (V, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		var zero V
-		return zero, false
-	}
-	v, ok := c.recs[id]
-	return v, ok
-}
-
-// put keeps v, read at generation gen; a record read at an older
-// generation than the cache's is dropped.
-func (c *genCache[V]) put(gen uint64, id string, v V) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen < c.gen {
-		return
-	}
-	n, limit := c.cost(v), c.max
-	if limit == 0 {
-		limit = maxCached
-	}
-	if n > limit {
-		return
-	}
-	if gen > c.gen || c.used+n > limit {
-		c.gen, c.recs, c.used = gen, nil, 0
-	}
-	if c.recs == nil {
-		c.recs = map[string]V{}
-	}
-	if old, ok := c.recs[id]; ok {
-		c.used -= c.cost(old)
-	}
-	c.recs[id] = v
-	c.used += n
-}
-
-func (c *genCache[V]) cost(v V) int {
-	if c.size == nil {
-		return 1
-	}
-	return c.size(v)
 }
 
 func (s *Store) document(ctx context.Context, id string, text bool) (Document, error) {

@@ -83,7 +83,7 @@ func kRole(eid, title, org string) string {
 // (or ""), merging it with the role of the same title and organisation
 // filed before: the earliest start and latest end, and the organisation's
 // ID once known. A new role takes e's next Seq.
-func fileRole(txn *badger.Txn, e *Entity, r extract.Role, orgID string) error {
+func fileRole(txn writeTxn, e *Entity, r extract.Role, orgID string) error {
 	title := strings.ToValidUTF8(strings.TrimSpace(r.Title), "\uFFFD")
 	if title == "" {
 		return nil

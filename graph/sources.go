@@ -137,7 +137,7 @@ func fileSource(set func(k, v []byte) error, fid string, i int, s Source) error 
 // setSources files srcs as fact fid's sources 0 to len-1 and returns how
 // many there are. It writes over, and does not remove, keys already
 // there: callers clear a fact's sources first when it loses some.
-func setSources(txn *badger.Txn, fid string, srcs []Source) (int, error) {
+func setSources(txn writeTxn, fid string, srcs []Source) (int, error) {
 	for i, s := range srcs {
 		if err := fileSource(txn.Set, fid, i, s); err != nil {
 			return 0, err
@@ -148,7 +148,7 @@ func setSources(txn *badger.Txn, fid string, srcs []Source) (int, error) {
 
 // clearSources deletes the keys of fact fid's sources srcs (all it has)
 // and their document index keys.
-func clearSources(txn *badger.Txn, fid string, srcs []Source) error {
+func clearSources(txn writeTxn, fid string, srcs []Source) error {
 	for i, s := range srcs {
 		if err := txn.Delete([]byte(kFactSource(fid, i))); err != nil {
 			return err
@@ -163,9 +163,9 @@ func clearSources(txn *badger.Txn, fid string, srcs []Source) error {
 // Sources returns up to first of the sources of the quote, event or
 // relation id, in the order they were stored (all of them when first <
 // 0). Quote, Event and Relation fill Sources; the lists of them only
-// count them, for a client that pages them. Whole lists are kept until
-// the next write: a page of a much-quoted speaker's quotes asks for the
-// same ones again and again.
+// count them, for a client that pages them. Whole lists are kept until a
+// write adds to them: a page of a much-quoted speaker's quotes asks for
+// the same ones again and again.
 func (s *Store) Sources(ctx context.Context, id string, first int) ([]Source, error) {
 	gen := s.Generation()
 	if all, ok := s.srcLists.get(gen, id); ok {

@@ -76,6 +76,8 @@ type Store struct {
 	// generation counts the writes committed through this Store, so that
 	// a cache of answers can tell when it went stale.
 	generation atomic.Uint64
+	// commitMu orders the moves to a new generation; see committed.
+	commitMu sync.Mutex
 
 	// counters holds committed values of the counters (s/, qn/, qsn/,
 	// cd/) that ingest batches read or wrote, so that a batch's counter
@@ -102,7 +104,7 @@ type Store struct {
 	opened time.Time
 
 	// docInfo and relations keep what DocumentInfo and Neighbourhood
-	// read; see genCache.
+	// read; see genCache, and readcache.go for what a write drops.
 	docInfo   genCache[Document]
 	relations genCache[Relation]
 
@@ -115,13 +117,13 @@ type Store struct {
 	// well-connected entity is a node of most neighbourhoods around it.
 	// Lists are bounded by the edges and relation ends they hold.
 	nodes     genCache[Node]
-	coocLists genCache[[]coocEdge]
+	coocLists genCache[coocList]
 	relEnds   genCache[nodeRelations]
 
 	// names keeps which entity a reference or a name resolves to (see
 	// Store.resolved), heads what EntityHead read, entities the records
 	// Entity and EntityByName read, roles included.
-	names    genCache[string]
+	names    nameCache
 	heads    genCache[Entity]
 	entities genCache[Entity]
 }
@@ -211,7 +213,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	// 100 and 250 bytes a record, so at most 7 and 16 MB.
 	s.names.max, s.heads.max = 1<<16, 1<<16
 	s.entities.max, s.entities.size = 1<<18, func(e Entity) int { return 1 + len(e.Aliases) + len(e.Roles) }
-	s.coocLists.max, s.coocLists.size = 1<<19, func(l []coocEdge) int { return len(l) + 1 }
+	s.coocLists.max, s.coocLists.size = 1<<19, func(l coocList) int { return len(l.edges) + 1 }
 	s.relEnds.max, s.relEnds.size = 1<<19, func(r nodeRelations) int { return len(r.ends) + 1 }
 	if err := s.upgrade(ctx); err != nil { // see upgrade.go
 		db.Close()
@@ -287,7 +289,7 @@ func getJSON(txn *badger.Txn, key string, v any) (bool, error) {
 	return true, nil
 }
 
-func setJSON(txn *badger.Txn, key string, v any) error {
+func setJSON(txn writeTxn, key string, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("encode %q: %w", key, err)
@@ -334,8 +336,8 @@ func getUint(txn *badger.Txn, key string) (uint64, error) {
 	return n, err
 }
 
-func addUint(txn *badger.Txn, key string, delta int) error {
-	n, err := getUint(txn, key)
+func addUint(txn writeTxn, key string, delta int) error {
+	n, err := getUint(txn.Txn, key)
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ func (s *Store) upgrade(ctx context.Context) error {
 	if err := s.rebuild(ctx, from); err != nil {
 		return fmt.Errorf("graph: upgrade %s from format %d: %w", dir, from, err)
 	}
-	s.generation.Add(1)
+	s.committed(nil)
 	s.logger().Info(fmt.Sprintf("upgraded store %s from format %d to %d in %s",
 		dir, from, FormatVersion, time.Since(start).Round(time.Millisecond)))
 	return nil

@@ -169,7 +169,7 @@ func TestVariantSearchReadsPossibleMatchesOnly(t *testing.T) {
 			}
 			// Written behind the Store's back: move its generation on, as
 			// its own writes do, so that its hot cache forgets the quote.
-			s.generation.Add(1)
+			s.committed(nil)
 			a, d = variantDoc("b", "2021-01-05", vquote{text: tc.text})
 			_, err = s.Ingest(ctx, a, d)
 			if read := err != nil && strings.Contains(err.Error(), "decode"); read != tc.wantRead || err != nil && !read {
