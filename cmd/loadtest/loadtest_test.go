@@ -232,6 +232,7 @@ func TestRunFlags(t *testing.T) {
 		{"bad kind", []string{"-queries", "speaker,films"}, 2},
 		{"too long", []string{"-duration", "1h"}, 2},
 		{"negative rate", []string{"-rate", "-5"}, 2},
+		{"no feed rate", []string{"-feed", "x.jsonl", "-feed-rate", "0"}, 2},
 		{"unknown flag", []string{"-nope"}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

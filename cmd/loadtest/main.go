@@ -5,6 +5,7 @@
 //
 //	loadtest [-url http://127.0.0.1:8080/graphql] [-rate 1000] [-duration 20s] [-queries mix]
 //	loadtest -rate 0 -concurrency 16 -duration 20s
+//	loadtest -rate 300 -feed more.jsonl -feed-rate 1 -token TOKEN
 //
 // It first asks the server for its most mentioned people and a sample of
 // its quotes, so that every query hits real data, then sends the query mix
@@ -14,6 +15,11 @@
 // rate whatever the server does, and latency runs from when a request was
 // due, so queueing shows. With -rate 0 it is a closed loop: -concurrency
 // workers send back to back, which measures saturation throughput.
+//
+// With -feed, it also posts the articles of a JSON Lines file to the
+// server's /ingest, one request per article at -feed-rate a second, for
+// the whole run: queries measured while a live feed writes (the server
+// needs its write token).
 //
 // It prints p50/p90/p99/p99.9/max per query and overall, the achieved
 // rate and the errors. It refuses any host that is not a loopback address,
@@ -69,6 +75,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		seed     = fs.Uint64("seed", 1, "random `seed` for the choice of people and phrases")
 		asJSON   = fs.Bool("json", false, "print the report as JSON")
 		discover = fs.Bool("discover", false, "print the targets found in the store and exit")
+		feedPath = fs.String("feed", "", "JSON Lines `file` of articles to post to /ingest while the queries run")
+		feedRate = fs.Float64("feed-rate", 1, "articles per `second` of -feed, one request each")
+		token    = fs.String("token", "", "the server's write `token`, for -feed (default $NEWSGRAPH_TOKEN)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: loadtest [flags]\n\nLoad-tests a newsgraph GraphQL server on loopback.\n\n")
@@ -81,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	kinds, err := querymix.ParseMix(*queries)
-	if err != nil || fs.NArg() > 0 || *rate < 0 || *dur <= 0 || *dur > maxDuration || *maxReq <= 0 {
+	if err != nil || fs.NArg() > 0 || *rate < 0 || *dur <= 0 || *dur > maxDuration || *maxReq <= 0 || *feedRate <= 0 {
 		if err != nil {
 			fmt.Fprintf(stderr, "loadtest: %v\n", err)
 		}
@@ -117,20 +126,69 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "loadtest: %d people (top: %s), %d phrases\n", len(t.People), t.People[0].Name, len(t.Phrases))
 
+	var feed *Feed
+	if *feedPath != "" {
+		f, err := os.Open(*feedPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "loadtest: -feed: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if *token == "" {
+			*token = os.Getenv("NEWSGRAPH_TOKEN")
+		}
+		ingestURL, err := IngestURL(*u)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		feed = &Feed{URL: ingestURL, Token: *token, Rate: *feedRate, Lines: f}
+	}
+
 	before, hasCache := cacheStats(ctx, c, *u)
 	cfg := Config{URL: *u, Rate: *rate, Concurrency: *conc, Duration: *dur, Warmup: *warmup, MaxRequests: *maxReq, Timeout: *timeout}
+	var fr *FeedReport
+	var feedErr error
+	feedDone := make(chan struct{})
+	fctx, stopFeed := context.WithCancel(ctx)
+	if feed != nil {
+		go func() {
+			defer close(feedDone)
+			// Its own client: the feed's requests must not wait for a
+			// connection behind the queries.
+			r, err := feed.Run(fctx, NewClient(1, *timeout))
+			fr, feedErr = &r, err
+		}()
+	} else {
+		close(feedDone)
+	}
 	r, err := Run(ctx, c, cfg, querymix.NewPicker(kinds, t, *seed))
+	stopFeed()
+	<-feedDone
+	if err == nil {
+		err = feedErr
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "loadtest: %v\n", err)
 		return 1
 	}
 	if *asJSON {
-		if err := json.NewEncoder(stdout).Encode(r); err != nil {
+		var out any = r
+		if fr != nil {
+			out = struct {
+				Report
+				Feed *FeedReport
+			}{r, fr}
+		}
+		if err := json.NewEncoder(stdout).Encode(out); err != nil {
 			fmt.Fprintf(stderr, "loadtest: %v\n", err)
 			return 1
 		}
 	} else {
 		r.Print(stdout)
+		if fr != nil {
+			fr.Print(stdout)
+		}
 		if after, ok := cacheStats(ctx, c, *u); ok && hasCache {
 			hits, misses := after.Hits-before.Hits, after.Misses-before.Misses
 			fmt.Fprintf(stdout, "server answer cache: %d hits, %d misses (%.0f%% hits, warm-up included)\n",
