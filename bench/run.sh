@@ -148,6 +148,29 @@ for n in $SIZES; do
 		load saturation -rate 0 -concurrency 16 -duration "$DURATION" -warmup 2s
 		stop_server
 	done
+
+	# A live feed: one new article a second posted to /ingest while the
+	# queries run, into a copy of the store (the feed writes to it). The
+	# feed's articles follow the store's in the same generated corpus.
+	feed="$WORK/feed-$n.jsonl"
+	[ -s "$feed" ] || "$WORK/gencorpus" -n "$((n + 100))" -pool "$((2000 + n))" -seed 1 | tail -n 100 > "$feed"
+	for cache in 0 "$CACHE_MB"; do
+		rm -rf "$WORK/store-$n-feed"
+		cp -r "$store" "$WORK/store-$n-feed"
+		NEWSGRAPH_TOKEN=bench "$WORK/newsgraph" serve --data "$WORK/store-$n-feed" --addr "127.0.0.1:$PORT" --cache-mb "$cache" > "$WORK/serve-$n-feed.log" 2>&1 &
+		server_pid=$!
+		for _ in $(seq 1 100); do
+			curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null 2>&1 && break
+			sleep 0.2
+		done
+		if [ "$cache" != 0 ]; then
+			load warm -rate 0 -concurrency 16 -duration "$DURATION" -warmup 0s > /dev/null
+		fi
+		echo "answer cache ${cache} MB, open loop at $RATE req/s with a feed of one article a second:"
+		load feed -rate "$RATE" -duration "$DURATION" -warmup 3s -feed "$feed" -feed-rate 1 -token bench
+		stop_server
+	done
+	rm -rf "$WORK/store-$n-feed"
 done
 
 section "Growth, in process (BenchmarkGrowth): ns/op per size and the ratio largest/smallest"
