@@ -41,7 +41,7 @@ func (s *Store) Delete(ctx context.Context, docID string) error {
 	defer s.putMu.Unlock()
 	changed, ran := changedKeys{}, false
 	err := s.db.Update(func(txn *badger.Txn) error {
-		d := &deleter{ctx: ctx, txn: writeTxn{Txn: txn, changed: changed}, stats: map[string]int{}}
+		d := &deleter{ctx: ctx, txn: writeTxn{txn, changed}, stats: map[string]int{}}
 		if err := d.run(docID); err != nil {
 			return err
 		}
