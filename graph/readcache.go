@@ -73,46 +73,52 @@ func (s *Store) committed(changed changedKeys) {
 	defer s.commitMu.Unlock()
 	from := s.generation.Load()
 	to := from + 1
-	all := changed == nil
-	var ents, names, coocs, relEnds, rels, quotes, facts, docs []string
+	// Which cache is read from which table. The name cache files its
+	// answers under whole keys, the others under the key's first field.
+	// A document that changes a role mentions the entity, which rewrites
+	// its record too; the role's table is listed all the same.
+	readFrom := []struct {
+		table string
+		cache advancer
+		whole bool
+	}{
+		{pEnt, &s.entities, false}, {pRole, &s.entities, false},
+		{pEnt, &s.nodes, false}, {pRole, &s.nodes, false},
+		{pEnt, &s.heads, false},
+		{pName, &s.names, true}, {pEnt, &s.names, true}, // mention counts pick among a name's entities
+		{pCoocRank, &s.coocLists, false},
+		{pRelEnt, &s.relEnds, false},
+		{pRel, &s.relations, false},
+		{pQuote, &s.quotes, false},
+		{pFactSource, &s.srcLists, false},
+		{pDoc, &s.docInfo, false},
+	}
+	stale := map[advancer][]string{}
 	for k := range changed {
 		t, id := splitTable(k)
-		switch t {
-		case pEnt:
-			// Names are picked by mention counts, which are in the
-			// record.
-			ents, names = append(ents, id), append(names, k)
-		case pRole:
-			// A document that changes a role mentions the entity, which
-			// rewrites its record too; a role is dropped all the same.
-			ents = append(ents, id)
-		case pName:
-			names = append(names, k)
-		case pCoocRank:
-			coocs = append(coocs, id)
-		case pRelEnt:
-			relEnds = append(relEnds, id)
-		case pRel:
-			rels = append(rels, id)
-		case pQuote:
-			quotes = append(quotes, id)
-		case pFactSource:
-			facts = append(facts, id)
-		case pDoc:
-			docs = append(docs, id)
+		for _, r := range readFrom {
+			switch {
+			case r.table != t:
+			case r.whole:
+				stale[r.cache] = append(stale[r.cache], k)
+			default:
+				stale[r.cache] = append(stale[r.cache], id)
+			}
 		}
 	}
-	s.entities.advance(from, to, ents, all) // e/ and ro/
-	s.nodes.advance(from, to, ents, all)    // e/ and ro/
-	s.heads.advance(from, to, ents, all)    // e/
-	s.names.advance(from, to, names, all)   // n/, and e/ of the entities compared
-	s.coocLists.advance(from, to, coocs, all)
-	s.relEnds.advance(from, to, relEnds, all)
-	s.relations.advance(from, to, rels, all)
-	s.quotes.advance(from, to, quotes, all)
-	s.srcLists.advance(from, to, facts, all)
-	s.docInfo.advance(from, to, docs, all)
+	done := map[advancer]bool{}
+	for _, r := range readFrom {
+		if !done[r.cache] {
+			done[r.cache] = true
+			r.cache.advance(from, to, stale[r.cache], changed == nil)
+		}
+	}
 	s.generation.Store(to)
+}
+
+// advancer is a read cache as Store.committed moves it on.
+type advancer interface {
+	advance(from, to uint64, stale []string, all bool)
 }
 
 // splitTable splits a key of changedKeys into its table prefix and field.

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -172,6 +173,13 @@ func TestReadCachesFollowWrites(t *testing.T) {
 		// documents it did not touch stay.
 		if len(s.docInfo.recs) == 0 {
 			t.Errorf("write %d (%s) dropped every document the cache held", i, write.name)
+		}
+		// A cache that a write does not move on misses ever after.
+		for name, gen := range cacheGenerations(s) {
+			if gen != s.Generation() {
+				t.Errorf("after write %d (%s), cache %s is at generation %d, the store at %d: is it in Store.committed?",
+					i, write.name, name, gen, s.Generation())
+			}
 		}
 		got := answers(t, s, q)
 		s.committed(nil)
@@ -344,4 +352,18 @@ func TestGenCacheAdvance(t *testing.T) {
 	if _, ok := n.get(2, "name\x00yun"); ok {
 		t.Error("a name is kept after its list changed")
 	}
+}
+
+// cacheGenerations returns the generation of each read cache of s: the
+// fields of type genCache or nameCache.
+func cacheGenerations(s *Store) map[string]uint64 {
+	out := map[string]uint64{}
+	v := reflect.ValueOf(s).Elem()
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if name := f.Type.Name(); strings.HasPrefix(name, "genCache[") || name == "nameCache" {
+			out[f.Name] = v.Field(i).FieldByName("gen").Uint()
+		}
+	}
+	return out
 }
