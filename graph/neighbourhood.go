@@ -185,8 +185,9 @@ func (s *Store) Neighbourhood(ctx context.Context, entity string, o Neighbourhoo
 				}
 				e = dated
 			}
-			sg.Edges = append(sg.Edges, coocToEdge(lo, hi, e))
+			sg.Edges = append(sg.Edges, coocEdgeOf(lo, hi, e))
 		}
+		nameCoocEdges(sg.Edges)
 		sg.Edges, err = s.appendRelations(w.txn, gen, rids, dr, sg.Edges)
 		return err
 	})
@@ -247,6 +248,7 @@ func (s *Store) relationIDsAmong(ctx context.Context, w *keyWalker, gen uint64, 
 // appendRelations appends to out relations rids that were seen inside the
 // window, as edges.
 func (s *Store) appendRelations(txn *badger.Txn, gen uint64, rids []string, dr dateRange, out []Edge) ([]Edge, error) {
+	first, ndates := len(out), 0
 	for _, rid := range rids {
 		r, err := s.relationRecord(txn, gen, rid)
 		if err != nil {
@@ -255,8 +257,19 @@ func (s *Store) appendRelations(txn *badger.Txn, gen uint64, rids []string, dr d
 		if r.ID == "" || !dr.overlaps(r.Dates) {
 			continue
 		}
-		r.Dates = slices.Clone(r.Dates) // the record may be shared through the Store's cache
 		out = append(out, relationEdge(&r))
+		ndates += len(r.Dates)
+	}
+	// The records may be shared through the Store's cache: the edges get
+	// copies of their dates, all in one allocation, each capped so that
+	// an append cannot run into the next.
+	dates := make([]string, 0, ndates)
+	for i := first; i < len(out); i++ {
+		if e := &out[i]; e.Dates != nil {
+			at := len(dates)
+			dates = append(dates, e.Dates...)
+			e.Dates = dates[at:len(dates):len(dates)]
+		}
 	}
 	return out, nil
 }
@@ -276,8 +289,40 @@ func (s *Store) relationRecord(txn *badger.Txn, gen uint64, id string) (Relation
 }
 
 func coocToEdge(a, b string, c cooc) Edge {
-	return Edge{ID: "mw:" + a + "|" + b, Source: a, Target: b, Type: kind.MentionedWith,
+	e := coocEdgeOf(a, b, c)
+	e.ID = coocEdgeID(a, b)
+	return e
+}
+
+func coocEdgeID(a, b string) string { return "mw:" + a + "|" + b }
+
+// coocEdgeOf is coocToEdge without the edge's ID; see nameCoocEdges.
+func coocEdgeOf(a, b string, c cooc) Edge {
+	return Edge{Source: a, Target: b, Type: kind.MentionedWith,
 		Weight: float64(c.Weight), Dates: c.Dates, FirstSeen: c.First, LastSeen: c.Last}
+}
+
+// nameCoocEdges gives mentioned_with edges made by coocEdgeOf their IDs,
+// all cut from one string: a well-known person's neighbourhood has
+// thousands of them, and each would be an allocation of its own.
+func nameCoocEdges(edges []Edge) {
+	n := 0
+	for i := range edges {
+		n += len("mw:|") + len(edges[i].Source) + len(edges[i].Target)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range edges {
+		b.WriteString("mw:")
+		b.WriteString(edges[i].Source)
+		b.WriteByte('|')
+		b.WriteString(edges[i].Target)
+	}
+	all := b.String()
+	for i := range edges {
+		n := len("mw:|") + len(edges[i].Source) + len(edges[i].Target)
+		edges[i].ID, all = all[:n], all[n:]
+	}
 }
 
 func relationEdge(r *Relation) Edge {

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/newsgraph/newsgraph/kind"
 )
 
 // TestWalkAmong checks the merge of an index with a sorted set, across
@@ -142,5 +144,76 @@ func TestNodeRelationsAmong(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("merge among(%v) = %v, want %v", members, got, want)
 		}
+	}
+}
+
+// TestNeighbourhoodEdgesMatchExport checks each edge of large
+// neighbourhoods against the same edge of the whole graph as an export
+// walks it (which builds its edges apart), and that a caller appending to
+// an edge's dates changes no other edge and no later answer.
+func TestNeighbourhoodEdgesMatchExport(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, Options{InMemory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, a := range recombined(t, 24, 9) {
+		if _, err := s.Ingest(ctx, a, extractCached(t, a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := map[string]Edge{}
+	if err := s.Walker().Edges(ctx, func(e Edge) error { all[e.ID] = e; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	top, err := s.Entities(ctx, EntityFilter{}, Page{First: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	relations := 0
+	for _, e := range top.Items {
+		opts := NeighbourhoodOptions{Depth: 2, Limit: MaxNeighbours}
+		sg, err := s.Neighbourhood(ctx, e.ID, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sg.Edges) < 10 {
+			t.Fatalf("neighbourhood of %s has %d edges; want a large one", e.ID, len(sg.Edges))
+		}
+		for _, got := range sg.Edges {
+			want, ok := all[got.ID]
+			if !ok {
+				t.Errorf("neighbourhood of %s: edge %q is not in the export", e.ID, got.ID)
+				continue
+			}
+			if got.Type != kind.MentionedWith {
+				relations++
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("neighbourhood of %s: edge %+v, the export has %+v", e.ID, got, want)
+			}
+		}
+		// A caller may change what it was given.
+		for i := range sg.Edges {
+			sg.Edges[i].Dates = append(sg.Edges[i].Dates, "9999-12-31")
+		}
+		for _, got := range sg.Edges {
+			if want := all[got.ID].Dates; !slices.Equal(got.Dates[:len(got.Dates)-1], want) {
+				t.Errorf("edge %s: after appending to every edge's dates, %v, want %v and the date appended", got.ID, got.Dates, want)
+			}
+		}
+		again, err := s.Neighbourhood(ctx, e.ID, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range again.Edges {
+			if !reflect.DeepEqual(got, all[got.ID]) {
+				t.Errorf("after a caller appended to the dates of the first answer, edge %+v, want %+v", got, all[got.ID])
+			}
+		}
+	}
+	if relations == 0 {
+		t.Error("no relation among the edges: the test does not cover them")
 	}
 }
