@@ -88,10 +88,12 @@ func (s *Store) upgrade(ctx context.Context) error {
 			ErrOldVersion, dir, from, FormatVersion, dir)
 	}
 	start := time.Now()
-	if err := s.rebuild(ctx, from); err != nil {
+	err = s.rebuild(ctx, from)
+	// Even a failed rebuild may have written some of its batches.
+	s.committed(nil)
+	if err != nil {
 		return fmt.Errorf("graph: upgrade %s from format %d: %w", dir, from, err)
 	}
-	s.committed(nil)
 	s.logger().Info(fmt.Sprintf("upgraded store %s from format %d to %d in %s",
 		dir, from, FormatVersion, time.Since(start).Round(time.Millisecond)))
 	return nil
