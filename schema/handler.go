@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,12 @@ type Options struct {
 	// CacheBytes is the memory budget of the cache of answers (default
 	// DefaultCacheBytes); negative turns the cache off.
 	CacheBytes int64
+	// MaxRunning bounds the queries run at once (default four per
+	// processor), and MaxWaiting the requests that wait for one of those
+	// places (default eight per processor). A request beyond both is
+	// refused at once: 503, Retry-After. Answers from the cache do
+	// neither.
+	MaxRunning, MaxWaiting int
 }
 
 func (o Options) withDefaults() Options {
@@ -61,6 +68,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CacheBytes == 0 {
 		o.CacheBytes = DefaultCacheBytes
+	}
+	if o.MaxRunning <= 0 {
+		o.MaxRunning = 4 * runtime.GOMAXPROCS(0)
+	}
+	if o.MaxWaiting <= 0 {
+		o.MaxWaiting = 8 * runtime.GOMAXPROCS(0)
 	}
 	return o
 }
@@ -86,7 +99,7 @@ const DefaultCacheBytes = 64 << 20
 func Handler(store *graph.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	s, err := build(store, opts)
-	h := &handler{schema: s, opts: opts, err: err, store: store}
+	h := &handler{schema: s, opts: opts, err: err, store: store, admit: newAdmission(opts.MaxRunning, opts.MaxWaiting)}
 	if store != nil {
 		h.cache = newAnswerCache(opts.CacheBytes)
 	}
@@ -108,6 +121,7 @@ type handler struct {
 	err    error // from building the schema: every request then fails
 	store  *graph.Store
 	cache  *answerCache // nil when off
+	admit  *admission
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -137,7 +151,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if h.cache == nil {
 		if req, ok := parseRequest(w, r, body); ok {
-			answer, _ := h.run(r.Context(), req)
+			answer, _, busy := h.admitted(r.Context(), req)
+			if busy {
+				h.refuse(w)
+				return
+			}
 			writeAnswer(w, answer, "")
 		}
 		return
@@ -156,25 +174,53 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	h.cache.misses.Add(1)
 	type result struct {
-		answer []byte
-		clean  bool
+		answer      []byte
+		clean, busy bool
 	}
 	v, _, shared := h.cache.flight.Do(strconv.FormatUint(gen, 10)+"\x00"+key, func() (any, error) {
-		answer, clean := h.run(r.Context(), req)
+		answer, clean, busy := h.admitted(r.Context(), req)
 		// A write that committed while the query ran may show in part of
 		// the answer: keep only answers computed within one generation.
 		if clean && h.store.Generation() == gen {
 			h.cache.put(gen, key, answer)
 		}
-		return result{answer, clean}, nil
+		return result{answer, clean, busy}, nil
 	})
 	res := v.(result)
-	if shared && !res.clean {
+	if shared && !res.clean && !res.busy {
 		// The failure may be the first caller's own (its timeout, its
 		// client gone): run this request for itself.
-		res.answer, _ = h.run(r.Context(), req)
+		res.answer, _, res.busy = h.admitted(r.Context(), req)
+	}
+	if res.busy {
+		h.refuse(w)
+		return
 	}
 	writeAnswer(w, res.answer, "miss")
+}
+
+// admitted runs req if the handler admits it (see admission); busy says
+// it did not.
+func (h *handler) admitted(ctx context.Context, req Request) (answer []byte, clean, busy bool) {
+	if err := h.admit.enter(ctx); err != nil {
+		if errors.Is(err, errBusy) {
+			return nil, false, true
+		}
+		// The client went away while waiting: what it is sent matters
+		// to no one, but say why.
+		answer, _ := json.Marshal(&graphql.Result{Errors: gqlerrors.FormatErrors(fmt.Errorf("request stopped: %w", err))})
+		return append(answer, '\n'), false, false
+	}
+	defer h.admit.leave()
+	answer, clean = h.run(ctx, req)
+	return answer, clean, false
+}
+
+// refuse answers a request the handler is too busy to run.
+func (h *handler) refuse(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "1")
+	writeErrors(w, http.StatusServiceUnavailable, fmt.Sprintf(
+		"server busy: %d queries running and %d waiting; retry in a second", h.opts.MaxRunning, h.opts.MaxWaiting))
 }
 
 // requestKey identifies a request by its bytes; see answerCache.
