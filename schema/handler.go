@@ -95,7 +95,9 @@ const DefaultCacheBytes = 64 << 20
 //
 // Answers without errors are cached until the store changes (see
 // Options.CacheBytes); the X-Newsgraph-Cache response header says "hit" or
-// "miss".
+// "miss". Queries that are not answered from the cache are bounded by
+// Options.MaxRunning and MaxWaiting: beyond both, a request gets 503 with
+// Retry-After.
 func Handler(store *graph.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	s, err := build(store, opts)
