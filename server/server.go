@@ -35,6 +35,9 @@ type Options struct {
 	// CacheBytes is the memory budget of the GraphQL answer cache; zero
 	// means schema.DefaultCacheBytes, negative turns it off.
 	CacheBytes int64
+	// MaxRunning and MaxWaiting bound the GraphQL queries run at once and
+	// waiting to run; zero means schema's defaults (see schema.Options).
+	MaxRunning, MaxWaiting int
 	// Logger receives one structured line per request; nil discards.
 	Logger *slog.Logger
 }
@@ -69,7 +72,7 @@ func New(store *graph.Store, x *extract.Extractor, opts Options) *Server {
 	}
 	s := &Server{store: store, x: x, opts: opts, mux: http.NewServeMux(), started: time.Now()}
 	s.gql = schema.Handler(store, schema.Options{Timeout: opts.QueryTimeout, MaxBodyBytes: opts.MaxBodyBytes,
-		CacheBytes: opts.CacheBytes})
+		CacheBytes: opts.CacheBytes, MaxRunning: opts.MaxRunning, MaxWaiting: opts.MaxWaiting})
 	s.mux.Handle("/graphql", s.gql)
 	s.mux.HandleFunc("GET /healthz", s.health)
 	s.mux.HandleFunc("GET /export", s.export)

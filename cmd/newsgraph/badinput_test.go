@@ -96,6 +96,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest", "--bogus", "x"}, "flag provided but not defined: -bogus"},
 		{[]string{"ingest", "--published", "2017-02-30", "x"}, "date does not parse"},
 		{[]string{"extract"}, "Usage: newsgraph extract"},
+		{[]string{"serve", "--max-running", "-1"}, "--max-running -1"},
+		{[]string{"serve", "--cache-mb", "-5"}, "--cache-mb -5"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

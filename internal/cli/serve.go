@@ -26,6 +26,8 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a query may run")
 	logFormat := fs.String("log", "text", "log format: text or json")
 	cacheMB := fs.Int("cache-mb", schema.DefaultCacheBytes>>20, "`megabytes` of memory for cached answers, kept until the next write; 0 turns the cache off")
+	maxRunning := fs.Int("max-running", 0, "most GraphQL `queries` run at once (default four per processor); answers from the cache do not count")
+	maxWaiting := fs.Int("max-waiting", 0, "most `requests` waiting to run (default eight per processor); beyond both bounds a request gets 503 and Retry-After")
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -34,6 +36,10 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	}
 	if *cacheMB < 0 {
 		errorf(env, "serve: --cache-mb %d: want 0 (off) or more", *cacheMB)
+		return exitUsage
+	}
+	if *maxRunning < 0 || *maxWaiting < 0 {
+		errorf(env, "serve: --max-running %d, --max-waiting %d: want 0 (the default) or more", *maxRunning, *maxWaiting)
 		return exitUsage
 	}
 	cacheBytes := int64(*cacheMB) << 20
@@ -59,7 +65,8 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		return errorf(env, "serve: %v", err)
 	}
 	srv := &http.Server{
-		Handler: server.New(store, extract.New(), server.Options{Token: *token, QueryTimeout: *timeout, CacheBytes: cacheBytes, Logger: logger}),
+		Handler: server.New(store, extract.New(), server.Options{Token: *token, QueryTimeout: *timeout, CacheBytes: cacheBytes,
+			MaxRunning: *maxRunning, MaxWaiting: *maxWaiting, Logger: logger}),
 		// A slow client must not hold a connection forever; the write
 		// timeout leaves room for a large export.
 		ReadHeaderTimeout: 10 * time.Second,
