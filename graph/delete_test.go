@@ -141,7 +141,18 @@ func ingestAll(t *testing.T, s *Store, arts []extract.Article) {
 
 func openDisk(t *testing.T, dir string) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), Options{Dir: dir})
+	return openTest(t, Options{Dir: dir})
+}
+
+// openMemory opens an in-memory store, closed when the test ends.
+func openMemory(t *testing.T) *Store {
+	t.Helper()
+	return openTest(t, Options{InMemory: true})
+}
+
+func openTest(t *testing.T, o Options) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
 	}

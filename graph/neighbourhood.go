@@ -290,11 +290,12 @@ func (s *Store) relationRecord(txn *badger.Txn, gen uint64, id string) (Relation
 
 func coocToEdge(a, b string, c cooc) Edge {
 	e := coocEdgeOf(a, b, c)
-	e.ID = coocEdgeID(a, b)
+	e.ID = coocIDPrefix + a + "|" + b
 	return e
 }
 
-func coocEdgeID(a, b string) string { return "mw:" + a + "|" + b }
+// coocIDPrefix begins the ID of every mentioned_with edge: "mw:A|B".
+const coocIDPrefix = "mw:"
 
 // coocEdgeOf is coocToEdge without the edge's ID; see nameCoocEdges.
 func coocEdgeOf(a, b string, c cooc) Edge {
@@ -306,21 +307,22 @@ func coocEdgeOf(a, b string, c cooc) Edge {
 // all cut from one string: a well-known person's neighbourhood has
 // thousands of them, and each would be an allocation of its own.
 func nameCoocEdges(edges []Edge) {
+	idLen := func(e *Edge) int { return len(coocIDPrefix) + len(e.Source) + len("|") + len(e.Target) }
 	n := 0
 	for i := range edges {
-		n += len("mw:|") + len(edges[i].Source) + len(edges[i].Target)
+		n += idLen(&edges[i])
 	}
 	var b strings.Builder
 	b.Grow(n)
 	for i := range edges {
-		b.WriteString("mw:")
+		b.WriteString(coocIDPrefix)
 		b.WriteString(edges[i].Source)
 		b.WriteByte('|')
 		b.WriteString(edges[i].Target)
 	}
 	all := b.String()
 	for i := range edges {
-		n := len("mw:|") + len(edges[i].Source) + len(edges[i].Target)
+		n := idLen(&edges[i])
 		edges[i].ID, all = all[:n], all[n:]
 	}
 }

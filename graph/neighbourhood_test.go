@@ -153,11 +153,7 @@ func TestNodeRelationsAmong(t *testing.T) {
 // an edge's dates changes no other edge and no later answer.
 func TestNeighbourhoodEdgesMatchExport(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openMemory(t)
 	for _, a := range recombined(t, 24, 9) {
 		if _, err := s.Ingest(ctx, a, extractCached(t, a)); err != nil {
 			t.Fatal(err)

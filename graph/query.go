@@ -355,11 +355,11 @@ func (s *Store) resolveEntity(txn *badger.Txn, gen uint64, ref string) (string, 
 
 // resolved answers a lookup of an entity by key from s.names, else by
 // look, and keeps the answer ("" for none) until a write changes a key
-// that look read through v (see nameCache). Picking
-// the most mentioned of the entities filed under a name reads each one's
-// count: a common name grows candidates as the store grows (7.5 on average
-// among the load test's people at 100,000 articles, against 1.15 at 1,000),
-// and a server is asked about the same people again and again.
+// that look read through v (see nameCache). Picking the most mentioned of
+// the entities filed under a name reads each one's count: a common name
+// grows candidates as the store grows (7.5 on average among the load
+// test's people at 100,000 articles, against 1.15 at 1,000), and a server
+// is asked about the same people again and again.
 func (s *Store) resolved(gen uint64, txn *badger.Txn, key string, look func(v readKeys) (string, error)) (string, error) {
 	if id, ok := s.names.get(gen, key); ok {
 		return id, nil

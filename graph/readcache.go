@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 
@@ -42,21 +43,44 @@ func (t writeTxn) Delete(k []byte) error {
 // ("e\x00EID" for the entity record, "ro\x00EID" for any of its roles).
 type changedKeys map[string]struct{}
 
-// cachedTables are the tables the read caches are read from; see
-// Store.committed for which cache reads which.
-var cachedTables = []string{pEnt, pRole, pName, pCoocRank, pRelEnt, pRel, pQuote, pFactSource, pDoc}
+// readFrom says which read cache is read from which table: a write to the
+// table drops the cache's records filed under the key's first field, or,
+// for the name cache, under the whole key. A document that changes a role
+// mentions the entity, which rewrites its record too; the role's table is
+// listed all the same. What changedKeys notes is derived from this list.
+var readFrom = []struct {
+	table string
+	cache func(*Store) advancer
+	whole bool
+}{
+	{pEnt, func(s *Store) advancer { return &s.entities }, false},
+	{pRole, func(s *Store) advancer { return &s.entities }, false},
+	{pEnt, func(s *Store) advancer { return &s.nodes }, false},
+	{pRole, func(s *Store) advancer { return &s.nodes }, false},
+	{pEnt, func(s *Store) advancer { return &s.heads }, false},
+	{pName, func(s *Store) advancer { return &s.names }, true},
+	{pEnt, func(s *Store) advancer { return &s.names }, true}, // mention counts pick among a name's entities
+	{pCoocRank, func(s *Store) advancer { return &s.coocLists }, false},
+	{pRelEnt, func(s *Store) advancer { return &s.relEnds }, false},
+	{pRel, func(s *Store) advancer { return &s.relations }, false},
+	{pQuote, func(s *Store) advancer { return &s.quotes }, false},
+	{pFactSource, func(s *Store) advancer { return &s.srcLists }, false},
+	{pDoc, func(s *Store) advancer { return &s.docInfo }, false},
+}
+
+// advancer is a read cache as Store.committed moves it on.
+type advancer interface {
+	advance(from, to uint64, stale []string, all bool)
+}
 
 func (c changedKeys) note(k []byte) {
-	for _, t := range cachedTables {
-		if len(k) > len(t) && string(k[:len(t)]) == t {
-			rest := k[len(t):]
-			for i, b := range rest {
-				if b == 0 {
-					rest = rest[:i]
-					break
-				}
+	for _, r := range readFrom {
+		if len(k) > len(r.table) && string(k[:len(r.table)]) == r.table {
+			rest := k[len(r.table):]
+			if i := bytes.IndexByte(rest, 0); i >= 0 {
+				rest = rest[:i]
 			}
-			c[t+string(rest)] = struct{}{}
+			c[r.table+string(rest)] = struct{}{}
 			return
 		}
 	}
@@ -73,52 +97,29 @@ func (s *Store) committed(changed changedKeys) {
 	defer s.commitMu.Unlock()
 	from := s.generation.Load()
 	to := from + 1
-	// Which cache is read from which table. The name cache files its
-	// answers under whole keys, the others under the key's first field.
-	// A document that changes a role mentions the entity, which rewrites
-	// its record too; the role's table is listed all the same.
-	readFrom := []struct {
-		table string
-		cache advancer
-		whole bool
-	}{
-		{pEnt, &s.entities, false}, {pRole, &s.entities, false},
-		{pEnt, &s.nodes, false}, {pRole, &s.nodes, false},
-		{pEnt, &s.heads, false},
-		{pName, &s.names, true}, {pEnt, &s.names, true}, // mention counts pick among a name's entities
-		{pCoocRank, &s.coocLists, false},
-		{pRelEnt, &s.relEnds, false},
-		{pRel, &s.relations, false},
-		{pQuote, &s.quotes, false},
-		{pFactSource, &s.srcLists, false},
-		{pDoc, &s.docInfo, false},
-	}
 	stale := map[advancer][]string{}
 	for k := range changed {
 		t, id := splitTable(k)
 		for _, r := range readFrom {
-			switch {
-			case r.table != t:
-			case r.whole:
-				stale[r.cache] = append(stale[r.cache], k)
-			default:
-				stale[r.cache] = append(stale[r.cache], id)
+			if r.table != t {
+				continue
+			}
+			c := r.cache(s)
+			if r.whole {
+				stale[c] = append(stale[c], k)
+			} else {
+				stale[c] = append(stale[c], id)
 			}
 		}
 	}
 	done := map[advancer]bool{}
 	for _, r := range readFrom {
-		if !done[r.cache] {
-			done[r.cache] = true
-			r.cache.advance(from, to, stale[r.cache], changed == nil)
+		if c := r.cache(s); !done[c] {
+			done[c] = true
+			c.advance(from, to, stale[c], changed == nil)
 		}
 	}
 	s.generation.Store(to)
-}
-
-// advancer is a read cache as Store.committed moves it on.
-type advancer interface {
-	advance(from, to uint64, stale []string, all bool)
 }
 
 // splitTable splits a key of changedKeys into its table prefix and field.

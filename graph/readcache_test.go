@@ -134,11 +134,7 @@ func readOnly(call *ast.CallExpr) bool {
 func TestReadCachesFollowWrites(t *testing.T) {
 	ctx := context.Background()
 	arts := recombined(t, 36, 3)
-	s, err := Open(ctx, Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openMemory(t)
 	ingest := func(as []extract.Article) {
 		t.Helper()
 		for _, a := range as {
@@ -200,11 +196,7 @@ func TestReadCachesUnderConcurrentWrites(t *testing.T) {
 	for _, a := range arts {
 		extractCached(t, a) // before the readers start: extraction is slow under -race
 	}
-	s, err := Open(ctx, Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openMemory(t)
 	ingest := func(as []extract.Article) {
 		for _, a := range as {
 			if _, err := s.Ingest(ctx, a, extractCached(t, a)); err != nil {

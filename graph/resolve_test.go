@@ -97,11 +97,7 @@ func TestDescriptionsDoNotMerge(t *testing.T) {
 // stale one shows here, and so does a kept record a caller changed.
 func TestNameResolutionFollowsWrites(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, Options{InMemory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openMemory(t)
 	// The place and the person share the name's spans: what counts here
 	// is how many mentions each gets.
 	text := `Jordan said "we will help" to Jordan. Jordan, Jordan and Ann Lee agreed.`

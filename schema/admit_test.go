@@ -1,11 +1,8 @@
 package schema
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -85,21 +82,6 @@ func TestHandlerRefusesWhenBusy(t *testing.T) {
 	if status, _, body := post(t, srv.URL, `{ entities(first: 2) { totalCount } }`); status != http.StatusOK || strings.Contains(body, "errors") {
 		t.Errorf("the same question once free: %d %s", status, body)
 	}
-}
-
-func post(t *testing.T, url, query string) (int, http.Header, string) {
-	t.Helper()
-	b, _ := json.Marshal(Request{Query: query})
-	res, err := http.Post(url, "application/json", bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, res.Header, string(body)
 }
 
 func waitFor(t *testing.T, cond func() bool) {

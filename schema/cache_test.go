@@ -100,8 +100,15 @@ func cacheServer(t *testing.T, opts Options) (*httptest.Server, http.Handler, fu
 
 func ask(t *testing.T, srv *httptest.Server, query string) (answer, cache string) {
 	t.Helper()
+	_, header, body := post(t, srv.URL, query)
+	return body, header.Get("X-Newsgraph-Cache")
+}
+
+// post sends query to the handler at url and returns the whole answer.
+func post(t *testing.T, url, query string) (int, http.Header, string) {
+	t.Helper()
 	b, _ := json.Marshal(Request{Query: query})
-	res, err := http.Post(srv.URL, "application/json", bytes.NewReader(b))
+	res, err := http.Post(url, "application/json", bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +117,7 @@ func ask(t *testing.T, srv *httptest.Server, query string) (answer, cache string
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(body), res.Header.Get("X-Newsgraph-Cache")
+	return res.StatusCode, res.Header, string(body)
 }
 
 func TestHandlerCachesUntilTheStoreChanges(t *testing.T) {

@@ -31,13 +31,14 @@ type FeedReport struct {
 	Exhausted      bool // the input ended before the run did
 }
 
-// IngestURL is the /ingest endpoint beside a GraphQL endpoint.
-func IngestURL(graphqlURL string) (string, error) {
+// Beside returns the endpoint at path on the server of a GraphQL
+// endpoint: its /ingest, its /healthz.
+func Beside(graphqlURL, path string) (string, error) {
 	u, err := url.Parse(graphqlURL)
 	if err != nil {
 		return "", fmt.Errorf("loadtest: reading -url: %w", err)
 	}
-	u.Path, u.RawQuery = "/ingest", ""
+	u.Path, u.RawQuery = path, ""
 	return u.String(), nil
 }
 

@@ -23,7 +23,7 @@ func TestFeed(t *testing.T) {
 	defer store.Close()
 	srv := httptest.NewServer(server.New(store, extract.New(), server.Options{Token: "secret"}))
 	defer srv.Close()
-	u, err := IngestURL(srv.URL + "/graphql")
+	u, err := Beside(srv.URL+"/graphql", "/ingest")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,10 +35,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/bench/querymix"
@@ -137,7 +137,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if *token == "" {
 			*token = os.Getenv("NEWSGRAPH_TOKEN")
 		}
-		ingestURL, err := IngestURL(*u)
+		ingestURL, err := Beside(*u, "/ingest")
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 2
@@ -149,22 +149,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := Config{URL: *u, Rate: *rate, Concurrency: *conc, Duration: *dur, Warmup: *warmup, MaxRequests: *maxReq, Timeout: *timeout}
 	var fr *FeedReport
 	var feedErr error
-	feedDone := make(chan struct{})
+	var feeding sync.WaitGroup
 	fctx, stopFeed := context.WithCancel(ctx)
 	if feed != nil {
-		go func() {
-			defer close(feedDone)
+		feeding.Go(func() {
 			// Its own client: the feed's requests must not wait for a
 			// connection behind the queries.
 			r, err := feed.Run(fctx, NewClient(1, *timeout))
 			fr, feedErr = &r, err
-		}()
-	} else {
-		close(feedDone)
+		})
 	}
 	r, err := Run(ctx, c, cfg, querymix.NewPicker(kinds, t, *seed))
 	stopFeed()
-	<-feedDone
+	feeding.Wait()
 	if err == nil {
 		err = feedErr
 	}
@@ -207,12 +204,11 @@ type serverCache struct{ Hits, Misses uint64 }
 // cacheStats reads the answer cache's counters from the /healthz beside
 // the GraphQL endpoint; ok is false for a server without them.
 func cacheStats(ctx context.Context, c *http.Client, graphqlURL string) (serverCache, bool) {
-	u, err := url.Parse(graphqlURL)
+	u, err := Beside(graphqlURL, "/healthz")
 	if err != nil {
 		return serverCache{}, false
 	}
-	u.Path, u.RawQuery = "/healthz", ""
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return serverCache{}, false
 	}
