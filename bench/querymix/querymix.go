@@ -232,6 +232,30 @@ func NewPicker(kinds []Kind, t Targets, seed uint64) *Picker {
 func (p *Picker) Next(i int) Request {
 	k := p.kinds[i%len(p.kinds)]
 	person := p.t.People[p.zipf.Uint64()]
+	if k == Contains {
+		return phraseRequest(p.t.Phrases[p.r.IntN(len(p.t.Phrases))])
+	}
+	return personRequest(k, person)
+}
+
+// Each returns one request of kind k for every target of that kind, in
+// the order of the targets.
+func Each(k Kind, t Targets) []Request {
+	var out []Request
+	if k == Contains {
+		for _, ph := range t.Phrases {
+			out = append(out, phraseRequest(ph))
+		}
+		return out
+	}
+	for _, person := range t.People {
+		out = append(out, personRequest(k, person))
+	}
+	return out
+}
+
+// personRequest asks a query of kind k, other than Contains, about person.
+func personRequest(k Kind, person Target) Request {
 	req := Request{Kind: k, Query: queryText[k]}
 	switch k {
 	case Speaker:
@@ -244,15 +268,16 @@ func (p *Picker) Next(i int) Request {
 			id = person.Name
 		}
 		req.Variables = map[string]any{"e": id}
-	case Contains:
-		ph := p.t.Phrases[p.r.IntN(len(p.t.Phrases))]
-		v := map[string]any{"c": ph.Words}
-		if ph.From != "" {
-			v["f"], v["t"] = ph.From, ph.To
-		}
-		req.Variables = v
 	}
 	return req
+}
+
+func phraseRequest(ph Phrase) Request {
+	v := map[string]any{"c": ph.Words}
+	if ph.From != "" {
+		v["f"], v["t"] = ph.From, ph.To
+	}
+	return Request{Kind: Contains, Query: queryText[Contains], Variables: v}
 }
 
 // HTTP returns a Poster that POSTs JSON to url with c.

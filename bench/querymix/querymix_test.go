@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -139,6 +140,33 @@ func TestPicker(t *testing.T) {
 		}
 		if v == "" {
 			t.Errorf("Next(%d) variables = %v, want a target", i, r.Variables)
+		}
+	}
+}
+
+// Each asks one question of a kind about every target, in order.
+func TestEach(t *testing.T) {
+	tg := Targets{
+		People:  []Target{{ID: "person:a", Name: "Ann Ash"}, {Name: "Bo Birch"}},
+		Phrases: []Phrase{{Words: "raise taxes", From: "2004-01-01", To: "2006-12-31"}, {Words: "no deal"}},
+	}
+	for _, tc := range []struct {
+		kind Kind
+		want []map[string]any
+	}{
+		{Speaker, []map[string]any{{"s": "Ann Ash"}, {"s": "Bo Birch"}}},
+		{EntityByName, []map[string]any{{"n": "Ann Ash"}, {"n": "Bo Birch"}}},
+		{Neighbourhood, []map[string]any{{"e": "person:a"}, {"e": "Bo Birch"}}},
+		{Contains, []map[string]any{{"c": "raise taxes", "f": "2004-01-01", "t": "2006-12-31"}, {"c": "no deal"}}},
+	} {
+		got := Each(tc.kind, tg)
+		if len(got) != len(tc.want) {
+			t.Fatalf("Each(%s) = %d requests, want %d", tc.kind, len(got), len(tc.want))
+		}
+		for i, r := range got {
+			if r.Kind != tc.kind || r.Query != queryText[tc.kind] || !reflect.DeepEqual(r.Variables, tc.want[i]) {
+				t.Errorf("Each(%s)[%d] = %s %v, want %v", tc.kind, i, r.Kind, r.Variables, tc.want[i])
+			}
 		}
 	}
 }
