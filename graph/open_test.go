@@ -86,6 +86,26 @@ func TestReadOnly(t *testing.T) {
 	}
 }
 
+// A store closed after a write holds no level 0 table: each would be
+// probed by every read of the server that opens it next.
+func TestCloseCompactsLevelZero(t *testing.T) {
+	dir, _, _ := oneDocStore(t)
+	ro, err := Open(context.Background(), Options{Dir: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	tables := ro.db.Tables()
+	if len(tables) == 0 {
+		t.Fatal("no table after a write and a close, want the write's")
+	}
+	for _, tb := range tables {
+		if tb.Level == 0 {
+			t.Errorf("table %d at level 0 after a close, want every table below it", tb.ID)
+		}
+	}
+}
+
 // A writer killed just after creating its next memtable file leaves it
 // empty, and Badger then refuses the store, read-only or read-write: Open
 // removes the empty file, which holds nothing, and opens it.

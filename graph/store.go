@@ -165,7 +165,13 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		WithBlockCacheSize(64 << 20).
 		WithMemTableSize(16 << 20).
 		WithNumMemtables(3).
-		WithNumCompactors(2)
+		WithNumCompactors(2).
+		// Level 0 tables each span every key, so each read probes all of
+		// them, and Badger compacts them only once there are five. The
+		// 100k store closed with four (23 MB): compacting them at close
+		// took 1.3 s, and queries on the store then ran 5-15% faster
+		// (contains 20-40%).
+		WithCompactL0OnClose(true)
 	if opts.InMemory {
 		// Smaller memtables: tests open many stores at once.
 		bo = badger.DefaultOptions("").WithInMemory(true).
