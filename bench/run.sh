@@ -184,7 +184,7 @@ awk '/^BenchmarkGrowth\/articles=/ {
 END {
 	lo = sizes[1]; hi = sizes[ns_]
 	for (i = 1; i <= nk; i++) { k = order[i]
-		if (ns[k, lo] > 0) printf "%-22s %12.0f ns/op at %s  %12.0f ns/op at %s  growth %.2fx\n", k, ns[k, lo], lo, ns[k, hi], hi, ns[k, hi] / ns[k, lo]
+		if (ns[k, lo] > 0) printf "%-36s %12.0f ns/op at %s  %12.0f ns/op at %s  growth %.2fx\n", k, ns[k, lo], lo, ns[k, hi], hi, ns[k, hi] / ns[k, lo]
 	}
 }' "$WORK/growth.txt"
 
