@@ -250,4 +250,9 @@
 // emptied when full. Answers about
 // well-known people share most of these records: on a served store, a
 // query for someone new mostly reads what earlier queries read.
+//
+// A cache of whole answers outside the package (the GraphQL handler's)
+// asks the Store what each answer read, through a ReadSet in the query's
+// context, and what the writes since changed (Store.Changes), in the same
+// grain: a key's table and first field (see readset.go).
 package graph

@@ -278,6 +278,7 @@ func (s *Store) appendRelations(txn *badger.Txn, gen uint64, rids []string, dr d
 // Store's cache; the zero value if there is none.
 func (s *Store) relationRecord(txn *badger.Txn, gen uint64, id string) (Relation, error) {
 	if r, ok := s.relations.get(gen, id); ok {
+		s.hit(txn, &s.relations, id)
 		return r, nil
 	}
 	var r Relation
@@ -353,7 +354,9 @@ func entityNode(e *Entity) Node {
 // sharing no slice with it.
 func (s *Store) node(txn *badger.Txn, gen uint64, id string) (Node, bool, error) {
 	n, ok := s.nodes.get(gen, id)
-	if !ok {
+	if ok {
+		s.hit(txn, &s.nodes, id)
+	} else {
 		var e Entity
 		found, err := getEntity(txn, id, &e)
 		if err != nil || !found {
@@ -374,6 +377,7 @@ func (s *Store) nodeCoocs(ctx context.Context, w *keyWalker, gen uint64, id stri
 		return coocTop(ctx, w, id, limit, dr, false)
 	}
 	if l, ok := s.coocLists.get(gen, id); ok && l.limit == limit {
+		s.hit(w.txn, &s.coocLists, id)
 		return l.edges, nil
 	}
 	l, err := coocTop(ctx, w, id, limit, dr, false)
@@ -408,6 +412,7 @@ const maxListedRelations = 4096
 
 func (s *Store) nodeRelations(w *keyWalker, gen uint64, id string) (nodeRelations, error) {
 	if nr, ok := s.relEnds.get(gen, id); ok {
+		s.hit(w.txn, &s.relEnds, id)
 		return nr, nil
 	}
 	var nr nodeRelations

@@ -563,7 +563,7 @@ func iterPrefix(txn *badger.Txn, prefix string, fn func(k []byte, item *badger.I
 	// each one.
 	opts.PrefetchValues = false
 	opts.Prefix = []byte(prefix)
-	it := txn.NewIterator(opts)
+	it := iterate(txn, opts)
 	defer it.Close()
 	for it.Seek(opts.Prefix); it.ValidForPrefix(opts.Prefix); it.Next() {
 		item := it.Item()

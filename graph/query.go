@@ -107,7 +107,7 @@ func scan[T any](ctx context.Context, txn *badger.Txn, prefix, lo, hi string, p 
 	opts.PrefetchValues = false
 	opts.Prefix = []byte(prefix)
 	opts.Reverse = reverse
-	it := txn.NewIterator(opts)
+	it := iterate(txn, opts)
 	defer it.Close()
 	var start string
 	if !reverse {
@@ -191,6 +191,9 @@ func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if rs := readSetOf(ctx); rs != nil {
+		return s.db.View(func(txn *badger.Txn) error { return withReader(txn, rs, fn) })
+	}
 	return s.db.View(fn)
 }
 
@@ -224,11 +227,12 @@ func (s *Store) EntityHead(ctx context.Context, id string) (Entity, error) {
 	// again, and each head is a read of its own.
 	gen := s.Generation()
 	if e, ok := s.heads.get(gen, id); ok {
+		readSetOf(ctx).noteCached(s, &s.heads, id)
 		return e, nil
 	}
 	var e Entity
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		item, err := txn.Get([]byte(kEnt(id)))
+		item, err := get(txn, kEnt(id))
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			return ErrNotFound
 		}
@@ -331,7 +335,9 @@ func lookupTitled(v nameView, n string) (string, error) {
 // slices are the caller's own.
 func (s *Store) entityRecord(txn *badger.Txn, gen uint64, id string) (Entity, bool, error) {
 	e, ok := s.entities.get(gen, id)
-	if !ok {
+	if ok {
+		s.hit(txn, &s.entities, id)
+	} else {
 		found, err := getEntity(txn, id, &e)
 		if err != nil || !found {
 			return Entity{}, false, err
@@ -361,7 +367,12 @@ func (s *Store) resolveEntity(txn *badger.Txn, gen uint64, ref string) (string, 
 // test's people at 100,000 articles, against 1.15 at 1,000), and a server
 // is asked about the same people again and again.
 func (s *Store) resolved(gen uint64, txn *badger.Txn, key string, look func(v readKeys) (string, error)) (string, error) {
-	if id, ok := s.names.get(gen, key); ok {
+	if id, read, ok := s.names.get(gen, key); ok {
+		if rs := readSetFor(txn); rs != nil {
+			for _, k := range read {
+				rs.add(fieldOf(k))
+			}
+		}
 		return id, nil
 	}
 	var read []string
@@ -625,7 +636,9 @@ func rarestWord(txn *badger.Txn, norm string) (string, error) {
 // cache: callers own it.
 func (s *Store) quoteRecord(txn *badger.Txn, gen uint64, id string) (Quote, bool, error) {
 	q, found := s.quotes.get(gen, id)
-	if !found {
+	if found {
+		s.hit(txn, &s.quotes, id)
+	} else {
 		var err error
 		if found, err = getJSON(txn, kQuote(id), &q); err != nil || !found {
 			return q, false, err
@@ -815,6 +828,7 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 func (s *Store) DocumentInfo(ctx context.Context, id string) (Document, error) {
 	gen := s.Generation()
 	if d, ok := s.docInfo.get(gen, id); ok {
+		readSetOf(ctx).noteCached(s, &s.docInfo, id)
 		return d, nil
 	}
 	d, err := s.document(ctx, id, false)
@@ -839,7 +853,7 @@ func (s *Store) document(ctx context.Context, id string, text bool) (Document, e
 		if !text {
 			return nil
 		}
-		item, err := txn.Get([]byte(kText(id)))
+		item, err := get(txn, kText(id))
 		if err != nil {
 			return err
 		}
@@ -950,7 +964,8 @@ type keyWalker struct {
 
 func newKeyWalker(txn *badger.Txn) *keyWalker { return &keyWalker{txn: txn} }
 
-// iter returns the walker's iterator over table.
+// iter returns the walker's iterator over table. Its reads are noted by
+// the walks, which know the prefix they stay under.
 func (w *keyWalker) iter(table string) *badger.Iterator {
 	it := w.its[table]
 	if it == nil {
@@ -974,6 +989,7 @@ func (w *keyWalker) walk(table, prefix string, fn func(k []byte) (bool, error)) 
 
 // seekWalk is walk from the key from (under prefix) on.
 func (w *keyWalker) seekWalk(table, prefix, from string, fn func(k []byte) (bool, error)) error {
+	noteRange(w.txn, prefix)
 	it := w.iter(table)
 	p := []byte(prefix)
 	for it.Seek([]byte(from)); it.ValidForPrefix(p); it.Next() {
@@ -994,6 +1010,7 @@ func (w *keyWalker) walkAmong(table, prefix string, members []string, fn func(me
 	if len(members) == 0 {
 		return nil
 	}
+	noteRange(w.txn, prefix)
 	it := w.iter(table)
 	p := []byte(prefix)
 	i, misses := 0, 0

@@ -38,9 +38,10 @@ func (t writeTxn) Delete(k []byte) error {
 	return t.Txn.Delete(k)
 }
 
-// changedKeys holds the records a write changed that the read caches are
-// read from, each as its table's prefix and the key's first field
-// ("e\x00EID" for the entity record, "ro\x00EID" for any of its roles).
+// changedKeys holds the records a write changed, each as its table's
+// prefix and the key's first field ("e\x00EID" for the entity record,
+// "ro\x00EID" for any of its roles): for the read caches (readFrom), and
+// for caches outside the Store (Store.Changes).
 type changedKeys map[string]struct{}
 
 // readFrom says which read cache is read from which table: a write to the
@@ -74,15 +75,14 @@ type advancer interface {
 }
 
 func (c changedKeys) note(k []byte) {
-	for _, r := range readFrom {
-		if len(k) > len(r.table) && string(k[:len(r.table)]) == r.table {
-			rest := k[len(r.table):]
-			if i := bytes.IndexByte(rest, 0); i >= 0 {
-				rest = rest[:i]
-			}
-			c[r.table+string(rest)] = struct{}{}
-			return
+	end := len(k)
+	if t := bytes.IndexByte(k, 0); t >= 0 {
+		if f := bytes.IndexByte(k[t+1:], 0); f >= 0 {
+			end = t + 1 + f
 		}
+	}
+	if _, ok := c[string(k[:end])]; !ok {
+		c[string(k[:end])] = struct{}{}
 	}
 }
 
@@ -119,6 +119,7 @@ func (s *Store) committed(changed changedKeys) {
 			c.advance(from, to, stale[c], changed == nil)
 		}
 	}
+	s.changes.add(to, changed)
 	s.generation.Store(to)
 }
 
@@ -225,20 +226,23 @@ type nameCache struct {
 	mu   sync.Mutex
 	gen  uint64
 	ids  map[string]string              // lookup -> entity ID, "" for none
+	read map[string][]string            // lookup -> keys read
 	from map[string]map[string]struct{} // key read -> lookups read from it
 	deps int                            // entries of from, all sets together
 
 	max int // lookups kept; maxCached if 0
 }
 
-func (c *nameCache) get(gen uint64, lookup string) (string, bool) {
+// get returns the answer kept for lookup, and the keys it was read from
+// (shared: read only).
+func (c *nameCache) get(gen uint64, lookup string) (string, []string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gen {
-		return "", false
+		return "", nil, false
 	}
 	id, ok := c.ids[lookup]
-	return id, ok
+	return id, c.read[lookup], ok
 }
 
 // put keeps the answer id to lookup, read from the keys read, by a reader
@@ -254,12 +258,13 @@ func (c *nameCache) put(gen uint64, lookup, id string, read []string) {
 		limit = maxCached
 	}
 	if gen > c.gen || len(c.ids) >= limit || c.deps+len(read) > 8*limit {
-		c.gen, c.ids, c.from, c.deps = gen, nil, nil, 0
+		c.gen, c.ids, c.read, c.from, c.deps = gen, nil, nil, nil, 0
 	}
 	if c.ids == nil {
-		c.ids, c.from = map[string]string{}, map[string]map[string]struct{}{}
+		c.ids, c.read, c.from = map[string]string{}, map[string][]string{}, map[string]map[string]struct{}{}
 	}
 	c.ids[lookup] = id
+	c.read[lookup] = read
 	for _, k := range read {
 		set := c.from[k]
 		if set == nil {
@@ -278,11 +283,12 @@ func (c *nameCache) advance(from, to uint64, stale []string, all bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if all || c.gen != from {
-		c.ids, c.from, c.deps = nil, nil, 0
+		c.ids, c.read, c.from, c.deps = nil, nil, nil, 0
 	}
 	for _, k := range stale {
 		for lookup := range c.from[k] {
 			delete(c.ids, lookup)
+			delete(c.read, lookup)
 		}
 		c.deps -= len(c.from[k])
 		delete(c.from, k)

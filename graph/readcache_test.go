@@ -105,6 +105,64 @@ func TestWritesGoThroughWriteTxn(t *testing.T) {
 	}
 }
 
+// TestQueryReadsAreNoted parses the package's source: every read of a
+// key or of a range (Get, NewIterator) is in a helper that notes it for
+// the reader's ReadSet (get, iterate; the key walker's iterators, whose
+// walks note their prefixes), or in a function that reads for a write,
+// whose reads no answer is kept from.
+func TestQueryReadsAreNoted(t *testing.T) {
+	noting := map[string]bool{"get": true, "iterate": true, "iter": true}
+	// Reads of ingests, deletes, upgrades and restores: what they read
+	// is written, not answered.
+	writing := map[string]bool{
+		"findQuote": true, "speakerQuotes": true, // put.go: the variant search of a quote being stored
+		"fileRole": true, // roles.go: a role being filed
+	}
+	writeFiles := map[string]bool{"batch.go": true, "batchview.go": true, "delete.go": true,
+		"upgrade.go": true, "backup.go": true, "hotcache.go": true}
+	reading := map[string]bool{"Get": true, "NewIterator": true, "NewKeyIterator": true}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	found := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || writeFiles[name] {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Body == nil {
+				continue
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok || !reading[sel.Sel.Name] {
+					return true
+				}
+				found++
+				if !noting[fn.Name.Name] && !writing[fn.Name.Name] {
+					t.Errorf("%s: %s calls %s: read through get or iterate, so that an answer cached from it hears of a write (see ReadSet)",
+						fset.Position(call.Pos()), fn.Name.Name, sel.Sel.Name)
+				}
+				return true
+			})
+		}
+	}
+	if found < 4 {
+		t.Fatalf("found %d reads; is this the graph package's directory?", found)
+	}
+}
+
 // isDB reports whether x reads as the Store's Badger handle (s.db, b.db,
 // db).
 func isDB(x ast.Expr) bool {
@@ -253,47 +311,119 @@ func answers(t *testing.T, s *Store, q *asked) string {
 	t.Helper()
 	ctx := context.Background()
 	var b strings.Builder
-	dump := func(what string, v any, err error) {
+	for _, qn := range questions(ctx, s, q) {
+		v, err := qn.ask(ctx)
 		j, _ := json.Marshal(v)
-		fmt.Fprintf(&b, "%s: %s %v\n", what, j, err)
+		fmt.Fprintf(&b, "%s: %s %v\n", qn.name, j, err)
+	}
+	return b.String()
+}
+
+// question is one call of a Store query.
+type question struct {
+	name string
+	ask  func(context.Context) (any, error)
+}
+
+// questions are the Store queries answers asks, about the most mentioned
+// entities, the names and IDs asked before (q), and q's documents.
+func questions(ctx context.Context, s *Store, q *asked) []question {
+	var out []question
+	add := func(name string, ask func(context.Context) (any, error)) {
+		out = append(out, question{name, ask})
 	}
 	l, err := s.Entities(ctx, EntityFilter{}, Page{First: 40})
-	dump("entities", l, err)
-	for _, e := range l.Items {
-		q.ids[e.ID] = true
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			q.names[n] = true
+	add("entities", func(ctx context.Context) (any, error) { return s.Entities(ctx, EntityFilter{}, Page{First: 40}) })
+	if err == nil {
+		for _, e := range l.Items {
+			q.ids[e.ID] = true
+			for _, n := range append([]string{e.Name}, e.Aliases...) {
+				q.names[n] = true
+			}
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(q.ids)) {
-		got, err := s.Entity(ctx, id)
-		dump("entity "+id, got, err)
-		head, err := s.EntityHead(ctx, id)
-		dump("head "+id, head, err)
+		add("entity "+id, func(ctx context.Context) (any, error) { return s.Entity(ctx, id) })
+		add("head "+id, func(ctx context.Context) (any, error) { return s.EntityHead(ctx, id) })
 		for _, o := range []NeighbourhoodOptions{{Depth: 2}, {Depth: 1, Limit: 6}, {Depth: 2, NoEdgeDates: true}} {
-			sg, err := s.Neighbourhood(ctx, id, o)
-			dump(fmt.Sprintf("neighbourhood %s %+v", id, o), sg, err)
+			add(fmt.Sprintf("neighbourhood %s %+v", id, o), func(ctx context.Context) (any, error) { return s.Neighbourhood(ctx, id, o) })
 		}
-		rs, err := s.Relations(ctx, id, Page{First: 20})
-		dump("relations of "+id, rs, err)
+		add("relations of "+id, func(ctx context.Context) (any, error) { return s.Relations(ctx, id, Page{First: 20}) })
 	}
 	for _, n := range slices.Sorted(maps.Keys(q.names)) {
-		byName, err := s.EntityByName(ctx, n)
-		dump("name "+n, byName.ID, err)
-		sg, err := s.Neighbourhood(ctx, n, NeighbourhoodOptions{Depth: 1})
-		dump("neighbourhood "+n, sg, err)
-		qs, err := s.Quotes(ctx, QuoteFilter{Speaker: n}, Page{First: 20})
-		dump("quotes by "+n, qs, err)
-		for _, q := range qs.Items {
-			src, err := s.Sources(ctx, q.ID, -1)
-			dump("sources of "+q.ID, src, err)
-		}
+		add("name "+n, func(ctx context.Context) (any, error) {
+			e, err := s.EntityByName(ctx, n)
+			return e.ID, err
+		})
+		add("neighbourhood "+n, func(ctx context.Context) (any, error) {
+			return s.Neighbourhood(ctx, n, NeighbourhoodOptions{Depth: 1})
+		})
+		add("quotes by "+n, func(ctx context.Context) (any, error) {
+			qs, err := s.Quotes(ctx, QuoteFilter{Speaker: n}, Page{First: 20})
+			if err != nil {
+				return nil, err
+			}
+			var srcs [][]Source
+			for _, q := range qs.Items {
+				src, err := s.Sources(ctx, q.ID, -1)
+				if err != nil {
+					return nil, err
+				}
+				srcs = append(srcs, src)
+			}
+			return []any{qs, srcs}, nil
+		})
 	}
 	for _, id := range q.docs {
-		d, err := s.DocumentInfo(ctx, id)
-		dump("document "+id, d, err)
+		add("document "+id, func(ctx context.Context) (any, error) { return s.DocumentInfo(ctx, id) })
 	}
-	return b.String()
+	return out
+}
+
+// TestCacheHitsNoteWhatMissesRead asks each question twice, with the read
+// caches empty and then full, and compares what each call noted that it
+// read (ReadSet): a record served from a cache must be noted as what its
+// miss would have read, or an answer kept by the answer cache (schema)
+// would outlive a write that changed it.
+func TestCacheHitsNoteWhatMissesRead(t *testing.T) {
+	ctx := context.Background()
+	arts := recombined(t, 24, 3)
+	s := openMemory(t)
+	for _, a := range arts[:20] {
+		if _, err := s.Ingest(ctx, a, extractCached(t, a)); err != nil {
+			t.Fatalf("Ingest(%s): %v", a.ID, err)
+		}
+	}
+	q := &asked{ids: map[string]bool{}, names: map[string]bool{}}
+	for _, a := range arts {
+		q.docs = append(q.docs, a.ID)
+	}
+	qs := questions(ctx, s, q)
+	if len(qs) < 50 {
+		t.Fatalf("%d questions, want 50 or more", len(qs))
+	}
+	noted := func(qn question) ([]string, string) {
+		ctx, rs := WithReadSet(ctx)
+		v, err := qn.ask(ctx)
+		j, _ := json.Marshal(v)
+		keys := rs.Keys()
+		slices.Sort(keys)
+		return keys, fmt.Sprintf("%s %v", j, err)
+	}
+	for _, qn := range qs {
+		s.committed(nil) // every cache empty
+		cold, coldAnswer := noted(qn)
+		warm, warmAnswer := noted(qn)
+		if len(cold) == 0 {
+			t.Errorf("%s: noted no read", qn.name)
+		}
+		if warmAnswer != coldAnswer {
+			t.Errorf("%s: answer from the caches differs:\n%s\nwithout them:\n%s", qn.name, warmAnswer, coldAnswer)
+		}
+		if !slices.Equal(cold, warm) {
+			t.Errorf("%s: with the caches full noted %q, with them empty %q", qn.name, warm, cold)
+		}
+	}
 }
 
 // TestGenCacheAdvance checks what a cache keeps across a write, and that
@@ -334,14 +464,14 @@ func TestGenCacheAdvance(t *testing.T) {
 	n.put(0, "name\x00kim", "e1", []string{kName("kim"), kEnt("e1"), kEnt("e2")})
 	n.put(0, "name\x00yun", "e3", []string{kName("yun")})
 	n.advance(0, 1, []string{kEnt("e2")}, false)
-	if _, ok := n.get(1, "name\x00kim"); ok {
+	if _, _, ok := n.get(1, "name\x00kim"); ok {
 		t.Error("a name picked by e2's mention count is kept after e2 changed")
 	}
-	if id, ok := n.get(1, "name\x00yun"); !ok || id != "e3" {
-		t.Errorf("get(yun) = %q, %v; want e3 kept", id, ok)
+	if id, read, ok := n.get(1, "name\x00yun"); !ok || id != "e3" || !slices.Equal(read, []string{kName("yun")}) {
+		t.Errorf("get(yun) = %q, %q, %v; want e3 kept, read from yun's list", id, read, ok)
 	}
 	n.advance(1, 2, []string{kName("yun")}, false)
-	if _, ok := n.get(2, "name\x00yun"); ok {
+	if _, _, ok := n.get(2, "name\x00yun"); ok {
 		t.Error("a name is kept after its list changed")
 	}
 }

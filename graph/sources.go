@@ -169,6 +169,7 @@ func clearSources(txn writeTxn, fid string, srcs []Source) error {
 func (s *Store) Sources(ctx context.Context, id string, first int) ([]Source, error) {
 	gen := s.Generation()
 	if all, ok := s.srcLists.get(gen, id); ok {
+		readSetOf(ctx).noteCached(s, &s.srcLists, id)
 		if first >= 0 && first < len(all) {
 			all = all[:first]
 		}

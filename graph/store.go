@@ -78,6 +78,11 @@ type Store struct {
 	generation atomic.Uint64
 	// commitMu orders the moves to a new generation; see committed.
 	commitMu sync.Mutex
+	// changes keeps what the last writes changed (Changes).
+	changes changeLog
+	// cacheTables is readFrom by cache (tablesOf).
+	cacheTables     map[advancer][]string
+	cacheTablesOnce sync.Once
 
 	// counters holds committed values of the counters (s/, qn/, qsn/,
 	// cd/) that ingest batches read or wrote, so that a batch's counter
@@ -279,9 +284,24 @@ func trimNL(s string) string {
 	return s
 }
 
+// get reads key, noting the read for txn's reader (noteKey). Every read
+// of a key by a query goes through it (TestQueryReadsAreNoted).
+func get(txn *badger.Txn, key string) (*badger.Item, error) {
+	noteKey(txn, key)
+	return txn.Get([]byte(key))
+}
+
+// iterate returns an iterator over opts.Prefix, noting a read of all of
+// it for txn's reader (noteRange): whoever uses it must stay under the
+// prefix (ValidForPrefix).
+func iterate(txn *badger.Txn, opts badger.IteratorOptions) *badger.Iterator {
+	noteRange(txn, string(opts.Prefix))
+	return txn.NewIterator(opts)
+}
+
 // getJSON reads the record at key into v. It reports false when there is none.
 func getJSON(txn *badger.Txn, key string, v any) (bool, error) {
-	item, err := txn.Get([]byte(key))
+	item, err := get(txn, key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil
 	}
@@ -304,7 +324,7 @@ func setJSON(txn writeTxn, key string, v any) error {
 }
 
 func exists(txn *badger.Txn, key string) (bool, error) {
-	_, err := txn.Get([]byte(key))
+	_, err := get(txn, key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil
 	}
@@ -313,7 +333,7 @@ func exists(txn *badger.Txn, key string) (bool, error) {
 
 // getValue returns a copy of the value at key, and whether there is one.
 func getValue(txn *badger.Txn, key string) ([]byte, bool, error) {
-	item, err := txn.Get([]byte(key))
+	item, err := get(txn, key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false, nil
 	}
@@ -325,7 +345,7 @@ func getValue(txn *badger.Txn, key string) ([]byte, bool, error) {
 }
 
 func getUint(txn *badger.Txn, key string) (uint64, error) {
-	item, err := txn.Get([]byte(key))
+	item, err := get(txn, key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return 0, nil
 	}

@@ -215,7 +215,7 @@ func newKeyCursor(txn *badger.Txn, table string, split func(rest []byte) (id, ta
 	opts := badger.DefaultIteratorOptions
 	opts.PrefetchValues = false
 	opts.Prefix = []byte(table)
-	return &keyCursor{it: txn.NewIterator(opts), prefix: opts.Prefix, split: split}
+	return &keyCursor{it: iterate(txn, opts), prefix: opts.Prefix, split: split}
 }
 
 // each calls fn with the tail and item of every key filed under record
