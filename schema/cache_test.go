@@ -23,37 +23,37 @@ func TestAnswerCacheBudgetAndGenerations(t *testing.T) {
 		want []string // keys still cached at generation 1, in any order
 	}{
 		{"kept within budget", func(c *answerCache) {
-			c.put(1, "a", body(100))
-			c.put(1, "b", body(100))
+			c.put(1, "a", body(100), nil)
+			c.put(1, "b", body(100), nil)
 		}, []string{"a", "b"}},
 		{"least recently used evicted first", func(c *answerCache) {
-			c.put(1, "a", body(300))
-			c.put(1, "b", body(300))
+			c.put(1, "a", body(300), nil)
+			c.put(1, "b", body(300), nil)
 			c.get(1, "a")
-			c.put(1, "c", body(300)) // over 1000 with all three, overheads included: b goes
+			c.put(1, "c", body(300), nil) // over 1200 with all three, overheads included: b goes
 		}, []string{"a", "c"}},
-		{"answer over an eighth of the budget not kept", func(c *answerCache) {
-			c.put(1, "a", body(100))
-			c.put(1, "big", body(400))
+		{"answer over maxEntry not kept", func(c *answerCache) {
+			c.put(1, "a", body(100), nil)
+			c.put(1, "big", body(400), nil)
 		}, []string{"a"}},
 		{"a newer generation empties the cache", func(c *answerCache) {
-			c.put(0, "old", body(10))
-			c.put(1, "new", body(10))
+			c.put(0, "old", body(10), nil)
+			c.put(1, "new", body(10), nil)
 		}, []string{"new"}},
 		{"an answer from an older generation is dropped", func(c *answerCache) {
-			c.put(1, "a", body(10))
-			c.put(0, "stale", body(10))
+			c.put(1, "a", body(10), nil)
+			c.put(0, "stale", body(10), nil)
 		}, []string{"a"}},
 		{"replacing a key does not count it twice", func(c *answerCache) {
 			for range 20 {
-				c.put(1, "a", body(100))
+				c.put(1, "a", body(100), nil)
 			}
-			c.put(1, "b", body(100))
+			c.put(1, "b", body(100), nil)
 		}, []string{"a", "b"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := newAnswerCache(1000)
-			c.maxEntry = 500
+			c := newAnswerCache(1200, nil)
+			c.maxEntry = 600
 			tc.run(c)
 			var got []string
 			for _, k := range []string{"a", "b", "c", "big", "old", "new", "stale"} {
@@ -64,10 +64,98 @@ func TestAnswerCacheBudgetAndGenerations(t *testing.T) {
 			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("cached = %v, want %v", got, tc.want)
 			}
-			if st := c.stats(); st.Entries != len(tc.want) || st.Bytes > c.budget {
-				t.Errorf("stats = %+v, want %d entries within %d bytes", st, len(tc.want), c.budget)
+			if st := c.stats(); st.Entries != len(tc.want) || st.Bytes > 1200 {
+				t.Errorf("stats = %+v, want %d entries within 1200 bytes", st, len(tc.want))
 			}
 		})
+	}
+}
+
+func TestAnswerCacheShards(t *testing.T) {
+	for _, tc := range []struct {
+		budget   int64
+		shards   int
+		maxEntry int64
+	}{
+		{1 << 20, 1, 256 << 10},
+		{DefaultCacheBytes, 8, 2 << 20},
+		{256 << 20, 16, 4 << 20},
+		{1 << 30, 16, 16 << 20},
+	} {
+		c := newAnswerCache(tc.budget, nil)
+		if len(c.shards) != tc.shards || c.maxEntry != tc.maxEntry || c.shards[0].budget*int64(tc.shards) != tc.budget {
+			t.Errorf("newAnswerCache(%d MB) = %d shards of %d bytes, answers up to %d; want %d shards, answers up to %d",
+				tc.budget>>20, len(c.shards), c.shards[0].budget, c.maxEntry, tc.shards, tc.maxEntry)
+		}
+	}
+}
+
+// A write drops the answers that read what it changed, at the grain of a
+// key's table and first field, and keeps the rest.
+func TestAnswerCacheDropsWhatChanged(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		changed []string // by the write from generation 1 to 2
+		all     bool     // the store cannot say what changed
+		want    []string // answers still cached at generation 2 ("all" read everything)
+	}{
+		{"a record another answer read", []string{"e\x00E1"}, false, []string{"quotes", "none"}},
+		{"a record in a table an answer read whole", []string{"qd\x00 2005-01-01"}, false, []string{"entity", "none"}},
+		{"a key nothing read", []string{"e\x00E9", "m\x00E1"}, false, []string{"entity", "quotes", "none"}},
+		{"nothing", nil, false, []string{"entity", "quotes", "all", "none"}},
+		{"everything", nil, true, nil},
+	} {
+		for _, budget := range []int64{1 << 20, 64 << 20} {
+			t.Run(fmt.Sprintf("%s, %d MB", tc.name, budget>>20), func(t *testing.T) {
+				asked := 0
+				changes := func(from, to uint64) ([]string, bool) {
+					asked++
+					if from != 1 || to != 2 {
+						t.Errorf("changes(%d, %d), want (1, 2)", from, to)
+					}
+					return tc.changed, tc.all
+				}
+				c := newAnswerCache(budget, changes)
+				for i := range c.shards {
+					c.shards[i].gen = 1
+				}
+				c.put(1, "entity", []byte("e"), []string{"e\x00E1", "ro\x00E1"})
+				c.put(1, "quotes", []byte("q"), []string{"qs\x00E2", "qd\x00"})
+				c.put(1, "all", []byte("a"), nil)
+				c.put(1, "none", []byte("n"), []string{})
+				var got []string
+				for _, k := range []string{"entity", "quotes", "all", "none"} {
+					if _, ok := c.get(2, k); ok {
+						got = append(got, k)
+					}
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+					t.Errorf("cached after the write = %v, want %v", got, tc.want)
+				}
+				if asked == 0 || asked > len(c.shards) {
+					t.Errorf("asked the store %d times what changed, want once per shard at most (%d)", asked, len(c.shards))
+				}
+				if _, ok := c.get(1, "entity"); ok {
+					t.Errorf("a request begun before the write was answered from the cache")
+				}
+				// An answer computed before the write, filed after it: refused
+				// by a shard that caught up, else dropped as it catches up
+				// (unless the write changed nothing).
+				c.put(1, "late", []byte("l"), nil)
+				_, late := c.get(2, "late")
+				if late && (len(tc.changed) > 0 || tc.all) {
+					t.Errorf("an answer computed before the write was kept after it")
+				}
+				if st := c.stats(); st.Entries-btoi(late) != len(tc.want) {
+					t.Errorf("stats = %+v, want %d entries", st, len(tc.want))
+				}
+				for i := range c.shards {
+					if n := len(c.shards[i].byRead); len(tc.want) == 0 && n != 0 {
+						t.Errorf("shard %d: index holds %d keys with no answer cached", i, n)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -155,8 +243,8 @@ func TestHandlerCachesUntilTheStoreChanges(t *testing.T) {
 			t.Errorf("answer with an error, request %d: X-Newsgraph-Cache = %q, want miss", i+1, c)
 		}
 	}
-	if st := Stats(h); st.Hits != 1 || st.Resets != 1 {
-		t.Errorf("Stats = %+v, want 1 hit and 1 reset", st)
+	if st := Stats(h); st.Hits != 1 || st.Dropped != 1 || st.Resets != 0 {
+		t.Errorf("Stats = %+v, want 1 hit, and the answer dropped by the ingest", st)
 	}
 }
 
@@ -207,4 +295,11 @@ func TestHandlerCacheConcurrent(t *testing.T) {
 	if st := Stats(h); st.Hits == 0 {
 		t.Errorf("Stats = %+v, want hits", st)
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

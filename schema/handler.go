@@ -93,17 +93,17 @@ const DefaultCacheBytes = 64 << 20
 // query, variables and operationName in the URL. Answers are JSON
 // {data, errors}. It is safe for concurrent use.
 //
-// Answers without errors are cached until the store changes (see
-// Options.CacheBytes); the X-Newsgraph-Cache response header says "hit" or
-// "miss". Queries that are not answered from the cache are bounded by
-// Options.MaxRunning and MaxWaiting: beyond both, a request gets 503 with
-// Retry-After.
+// Answers without errors are cached until a write changes something they
+// were read from (see answerCache, Options.CacheBytes); the
+// X-Newsgraph-Cache response header says "hit" or "miss". Queries that
+// are not answered from the cache are bounded by Options.MaxRunning and
+// MaxWaiting: beyond both, a request gets 503 with Retry-After.
 func Handler(store *graph.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	s, err := build(store, opts)
 	h := &handler{schema: s, opts: opts, err: err, store: store, admit: newAdmission(opts.MaxRunning, opts.MaxWaiting)}
 	if store != nil {
-		h.cache = newAnswerCache(opts.CacheBytes)
+		h.cache = newAnswerCache(opts.CacheBytes, store.Changes)
 	}
 	return h
 }
@@ -180,11 +180,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		clean, busy bool
 	}
 	v, _, shared := h.cache.flight.Do(strconv.FormatUint(gen, 10)+"\x00"+key, func() (any, error) {
-		answer, clean, busy := h.admitted(r.Context(), req)
+		ctx, reads := graph.WithReadSet(r.Context())
+		answer, clean, busy := h.admitted(ctx, req)
 		// A write that committed while the query ran may show in part of
 		// the answer: keep only answers computed within one generation.
 		if clean && h.store.Generation() == gen {
-			h.cache.put(gen, key, answer)
+			h.cache.put(gen, key, answer, reads.Keys())
 		}
 		return result{answer, clean, busy}, nil
 	})
