@@ -216,7 +216,7 @@ func (sh *cacheShard) remove(el *list.Element) {
 type CacheStats struct {
 	Hits, Misses uint64 // requests answered from the cache, and not
 	Evicted      uint64 // answers dropped to stay within the budget
-	Resets       uint64 // times the cache was emptied because the store changed
+	Resets       uint64 // times a shard was emptied because the store could not say what changed
 	Dropped      uint64 // answers dropped because a write changed what they read
 	Entries      int    // answers held now
 	Bytes        int64  // their approximate size
