@@ -37,69 +37,49 @@ func TestWritesGoThroughWriteTxn(t *testing.T) {
 	opening := []string{"NewTransaction", "Update", "NewWriteBatch", "NewManagedWriteBatch", "Load", "DropPrefix", "DropAll"}
 	writing := map[string]bool{"Set": true, "Delete": true, "SetEntry": true}
 
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	checked := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || bulk[name] {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Body == nil {
-				continue
-			}
-			checked++
-			// Parameters that are bare Badger transactions.
-			bare := map[string]bool{}
-			for _, p := range fn.Type.Params.List {
-				if star, ok := p.Type.(*ast.StarExpr); ok {
-					if sel, ok := star.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Txn" {
-						for _, n := range p.Names {
-							bare[n.Name] = true
-						}
+	checked := eachFunc(t, bulk, func(fset *token.FileSet, name string, fn *ast.FuncDecl) {
+		// Parameters that are bare Badger transactions.
+		bare := map[string]bool{}
+		for _, p := range fn.Type.Params.List {
+			if star, ok := p.Type.(*ast.StarExpr); ok {
+				if sel, ok := star.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Txn" {
+					for _, n := range p.Names {
+						bare[n.Name] = true
 					}
 				}
 			}
-			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok {
-					return true
-				}
-				at := fset.Position(call.Pos())
-				for _, o := range opening {
-					if sel.Sel.Name == o && isDB(sel.X) && !readOnly(call) && !openers[fn.Name.Name] {
-						t.Errorf("%s: %s calls %s: a write the read caches do not hear of (see Store.committed)", at, fn.Name.Name, o)
-					}
-				}
-				if !writing[sel.Sel.Name] {
-					return true
-				}
-				switch x := sel.X.(type) {
-				case *ast.SelectorExpr:
-					if x.Sel.Name == "Txn" && name != "readcache.go" {
-						t.Errorf("%s: %s writes through a bare transaction (.Txn.%s): use the writeTxn", at, fn.Name.Name, sel.Sel.Name)
-					}
-				case *ast.Ident:
-					if bare[x.Name] && !openers[fn.Name.Name] {
-						t.Errorf("%s: %s writes to its *badger.Txn parameter %s: take a writeTxn", at, fn.Name.Name, x.Name)
-					}
-				}
+		}
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
 				return true
-			})
-		}
-	}
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			at := fset.Position(call.Pos())
+			for _, o := range opening {
+				if sel.Sel.Name == o && isDB(sel.X) && !readOnly(call) && !openers[fn.Name.Name] {
+					t.Errorf("%s: %s calls %s: a write the read caches do not hear of (see Store.committed)", at, fn.Name.Name, o)
+				}
+			}
+			if !writing[sel.Sel.Name] {
+				return true
+			}
+			switch x := sel.X.(type) {
+			case *ast.SelectorExpr:
+				if x.Sel.Name == "Txn" && name != "readcache.go" {
+					t.Errorf("%s: %s writes through a bare transaction (.Txn.%s): use the writeTxn", at, fn.Name.Name, sel.Sel.Name)
+				}
+			case *ast.Ident:
+				if bare[x.Name] && !openers[fn.Name.Name] {
+					t.Errorf("%s: %s writes to its *badger.Txn parameter %s: take a writeTxn", at, fn.Name.Name, x.Name)
+				}
+			}
+			return true
+		})
+	})
 	if checked < 100 {
 		t.Fatalf("checked %d functions; is this the graph package's directory?", checked)
 	}
@@ -121,14 +101,43 @@ func TestQueryReadsAreNoted(t *testing.T) {
 	writeFiles := map[string]bool{"batch.go": true, "batchview.go": true, "delete.go": true,
 		"upgrade.go": true, "backup.go": true, "hotcache.go": true}
 	reading := map[string]bool{"Get": true, "NewIterator": true, "NewKeyIterator": true}
+	found := 0
+	eachFunc(t, writeFiles, func(fset *token.FileSet, _ string, fn *ast.FuncDecl) {
+		ast.Inspect(fn.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !reading[sel.Sel.Name] {
+				return true
+			}
+			found++
+			if !noting[fn.Name.Name] && !writing[fn.Name.Name] {
+				t.Errorf("%s: %s calls %s: read through get or iterate, so that an answer cached from it hears of a write (see ReadSet)",
+					fset.Position(call.Pos()), fn.Name.Name, sel.Sel.Name)
+			}
+			return true
+		})
+	})
+	if found < 4 {
+		t.Fatalf("found %d reads; is this the graph package's directory?", found)
+	}
+}
+
+// eachFunc parses the package's source, but its tests and the files
+// skip names, and calls fn with each function that has a body. It
+// returns how many there were.
+func eachFunc(t *testing.T, skip map[string]bool, fn func(fset *token.FileSet, file string, f *ast.FuncDecl)) int {
+	t.Helper()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
-	found := 0
+	n := 0
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || writeFiles[name] {
+		if strings.HasSuffix(name, "_test.go") || skip[name] {
 			continue
 		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
@@ -136,31 +145,13 @@ func TestQueryReadsAreNoted(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Body == nil {
-				continue
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				n++
+				fn(fset, name, fd)
 			}
-			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok || !reading[sel.Sel.Name] {
-					return true
-				}
-				found++
-				if !noting[fn.Name.Name] && !writing[fn.Name.Name] {
-					t.Errorf("%s: %s calls %s: read through get or iterate, so that an answer cached from it hears of a write (see ReadSet)",
-						fset.Position(call.Pos()), fn.Name.Name, sel.Sel.Name)
-				}
-				return true
-			})
 		}
 	}
-	if found < 4 {
-		t.Fatalf("found %d reads; is this the graph package's directory?", found)
-	}
+	return n
 }
 
 // isDB reports whether x reads as the Store's Badger handle (s.db, b.db,
