@@ -368,11 +368,7 @@ func (s *Store) resolveEntity(txn *badger.Txn, gen uint64, ref string) (string, 
 // is asked about the same people again and again.
 func (s *Store) resolved(gen uint64, txn *badger.Txn, key string, look func(v readKeys) (string, error)) (string, error) {
 	if id, read, ok := s.names.get(gen, key); ok {
-		if rs := readSetFor(txn); rs != nil {
-			for _, k := range read {
-				rs.add(fieldOf(k))
-			}
-		}
+		readSetFor(txn).noteKeys(read)
 		return id, nil
 	}
 	var read []string

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 
@@ -75,14 +74,9 @@ type advancer interface {
 }
 
 func (c changedKeys) note(k []byte) {
-	end := len(k)
-	if t := bytes.IndexByte(k, 0); t >= 0 {
-		if f := bytes.IndexByte(k[t+1:], 0); f >= 0 {
-			end = t + 1 + f
-		}
-	}
-	if _, ok := c[string(k[:end])]; !ok {
-		c[string(k[:end])] = struct{}{}
+	f := k[:fieldEnd(k)] // what fieldOf notes of a read
+	if _, ok := c[string(f)]; !ok {
+		c[string(f)] = struct{}{}
 	}
 }
 

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -103,6 +102,17 @@ func (r *ReadSet) noteCached(s *Store, c advancer, id string) {
 	r.bound()
 }
 
+// noteKeys records reads of keys, served by a cache that kept them (the
+// name cache).
+func (r *ReadSet) noteKeys(keys []string) {
+	if r == nil {
+		return
+	}
+	for _, k := range keys {
+		r.add(fieldOf(k))
+	}
+}
+
 // tablesOf returns the tables readFrom lists for the read cache c.
 func (s *Store) tablesOf(c advancer) []string {
 	s.cacheTablesOnce.Do(func() {
@@ -169,43 +179,42 @@ func noteRange(txn *badger.Txn, prefix string) {
 }
 
 // fieldOf returns key's table and first field: what changedKeys notes.
-func fieldOf(key string) string {
-	t := strings.IndexByte(key, 0)
-	if t < 0 {
-		return key // a key of its own, like the version
+func fieldOf(key string) string { return key[:fieldEnd(key)] }
+
+// fieldEnd returns the length of key's table and first field: up to the
+// NUL that ends the first field, or all of key (a key of its own, like
+// the version, or one whose first field is its last).
+func fieldEnd[K string | []byte](key K) int {
+	table := false
+	for i := 0; i < len(key); i++ {
+		if key[i] == 0 {
+			if table {
+				return i
+			}
+			table = true
+		}
 	}
-	if f := strings.IndexByte(key[t+1:], 0); f >= 0 {
-		return key[:t+1+f]
-	}
-	return key
+	return len(key)
 }
 
 // rangeOf returns what a read of every key under prefix depends on: the
 // table and first field when prefix holds the whole field, else the
 // table, or "" (everything) without one.
 func rangeOf(prefix string) string {
-	t := strings.IndexByte(prefix, 0)
-	if t < 0 {
-		return ""
+	if end := fieldEnd(prefix); end < len(prefix) {
+		return prefix[:end]
 	}
-	if f := strings.IndexByte(prefix[t+1:], 0); f >= 0 {
-		return prefix[:t+1+f]
-	}
-	return prefix[:t+1]
-}
-
-// tableOf returns the table of a key's table and first field.
-func tableOf(field string) string {
-	if t := strings.IndexByte(field, 0); t >= 0 {
-		return field[:t+1]
-	}
-	return field
+	table, _ := splitTable(prefix)
+	return table
 }
 
 // Touched returns what a reader must have read (ReadSet.Keys) for a
 // change to key (as Store.Changes gives it) to concern it: the key's
 // table and first field, its whole table, or everything.
-func Touched(changed string) [3]string { return [3]string{changed, tableOf(changed), ""} }
+func Touched(changed string) [3]string {
+	table, _ := splitTable(changed)
+	return [3]string{changed, table, ""}
+}
 
 // changeLog keeps what the last writes changed, for Store.Changes.
 type changeLog struct {

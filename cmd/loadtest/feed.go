@@ -23,7 +23,8 @@ type Feed struct {
 	Lines io.Reader // JSON Lines, one article a line
 }
 
-// FeedReport is what a Feed posted. Latencies count the articles stored.
+// FeedReport is what a Feed posted. Latencies time the articles stored,
+// and count the refused ones as errors.
 type FeedReport struct {
 	Posted, Stored int
 	New            int // stored and not in the store before: writes
@@ -72,19 +73,14 @@ func (f Feed) Run(ctx context.Context, c *http.Client) (FeedReport, error) {
 			r.Posted-- // cut off by the end of the run, not refused
 			continue
 		}
+		r.Latencies.add(time.Since(t), err)
 		if err != nil {
-			r.Latencies.Errors++
-			if r.Latencies.FirstError == "" {
-				r.Latencies.FirstError = err.Error()
-			}
 			continue
 		}
 		r.Stored++
 		if isNew {
 			r.New++
 		}
-		r.Latencies.Count++
-		r.Latencies.samples = append(r.Latencies.samples, time.Since(t))
 	}
 }
 

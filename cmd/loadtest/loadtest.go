@@ -87,6 +87,19 @@ type Latencies struct {
 	samples                  []time.Duration
 }
 
+// add counts one request, and its latency d unless it failed with err.
+func (l *Latencies) add(d time.Duration, err error) {
+	l.Count++
+	if err != nil {
+		l.Errors++
+		if l.FirstError == "" {
+			l.FirstError = err.Error()
+		}
+		return
+	}
+	l.samples = append(l.samples, d)
+}
+
 func (l *Latencies) finish() {
 	slices.Sort(l.samples)
 	l.P50, l.P90, l.P99, l.P999 = Percentile(l.samples, 50), Percentile(l.samples, 90), Percentile(l.samples, 99), Percentile(l.samples, 99.9)
@@ -240,22 +253,11 @@ schedule:
 				k = &Latencies{}
 				r.ByKind[s.kind] = k
 			}
-			for _, l := range []*Latencies{&r.All, k} {
-				l.Count++
-				if s.err != nil {
-					l.Errors++
-					if l.FirstError == "" {
-						l.FirstError = s.err.Error()
-					}
-					continue
-				}
-				l.samples = append(l.samples, s.lateBy+s.service)
-			}
+			r.All.add(s.lateBy+s.service, s.err)
+			k.add(s.lateBy+s.service, s.err)
 			if s.err == nil && cfg.Rate > 0 {
-				r.Service.Count++
-				r.Service.samples = append(r.Service.samples, s.service)
-				r.Lag.Count++
-				r.Lag.samples = append(r.Lag.samples, s.lateBy)
+				r.Service.add(s.service, nil)
+				r.Lag.add(s.lateBy, nil)
 			}
 		}
 	}
