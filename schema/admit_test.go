@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,5 +92,94 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("timed out waiting")
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestHeavyQueriesHaveTheirOwnLane asks a handler a question with a large
+// answer and one with a small one, then fills each lane in turn: a full
+// heavy lane refuses the large question and answers the small one, and a
+// full common lane the other way round. With nothing but heavy queries in
+// the handler, a large question takes an idle place of the common lane.
+func TestHeavyQueriesHaveTheirOwnLane(t *testing.T) {
+	const (
+		small = `{ documents { totalCount } }`
+		large = `{ entities(first: 50) { edges { node { id name type aliases mentionCount } } } }`
+	)
+	srv, h, _ := cacheServer(t, Options{CacheBytes: -1, MaxRunning: 1, MaxWaiting: 1, MaxHeavy: 1, HeavyBytes: 256})
+	hd := h.(*handler)
+	for _, q := range []string{small, large} {
+		if status, _, body := post(t, srv.URL, q); status != http.StatusOK || strings.Contains(body, "errors") {
+			t.Fatalf("%s: %d %s", q, status, body)
+		}
+	}
+	if _, _, body := post(t, srv.URL, large); len(body) < 256 {
+		t.Fatalf("the large answer has %d bytes, under the heavy bound: the test asks the wrong question", len(body))
+	}
+
+	for _, c := range []struct {
+		name   string
+		full   *admission
+		others int64 // requests in the handler beside those in full
+		ask    string
+		status int
+	}{
+		{"heavy lane full, a cheap request in", hd.heavy, 1, large, http.StatusServiceUnavailable},
+		{"heavy lane full, a cheap request in", hd.heavy, 1, small, http.StatusOK},
+		{"heavy lane full, nothing else in", hd.heavy, 0, large, http.StatusOK},
+		{"common lane full", hd.admit, 0, small, http.StatusServiceUnavailable},
+		{"common lane full", hd.admit, 0, large, http.StatusOK},
+	} {
+		fill(t, c.full)
+		// The places fill takes stand for requests in the handler.
+		in := c.full.inside.Load() + c.others
+		hd.inflight.Add(in)
+		status, _, body := post(t, srv.URL, c.ask)
+		if status != c.status || status == http.StatusOK && strings.Contains(body, "errors") {
+			t.Errorf("%s: %.40s = %d %.200s, want %d", c.name, c.ask, status, body, c.status)
+		}
+		hd.inflight.Add(-in)
+		empty(t, c.full)
+	}
+}
+
+// fill takes every place of a, running and waiting.
+func fill(t *testing.T, a *admission) {
+	t.Helper()
+	for int64(len(a.running)) < int64(cap(a.running)) {
+		if err := a.enter(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for n := a.inside.Load(); n < a.limit; n++ {
+		go a.enter(context.Background())
+		waitFor(t, func() bool { return a.inside.Load() == n+1 })
+	}
+}
+
+// empty gives back every place fill took.
+func empty(t *testing.T, a *admission) {
+	t.Helper()
+	for a.inside.Load() > 0 {
+		a.leave()
+	}
+}
+
+func TestHeavyKeys(t *testing.T) {
+	k := newHeavyKeys(100)
+	a, b := k.hash("a"), k.hash("b")
+	k.note(a, 100)
+	k.note(b, 99)
+	if !k.is(a) || k.is(b) {
+		t.Fatalf("after answers of 100 and 99 bytes: heavy %v and %v, want true and false", k.is(a), k.is(b))
+	}
+	k.note(a, 10)
+	if k.is(a) {
+		t.Fatal("a request whose answer became small is still heavy")
+	}
+	for i := range maxHeavyKeys + 10 {
+		k.note(k.hash(strconv.Itoa(i)), 1000)
+	}
+	if n := len(k.heavy); n > maxHeavyKeys {
+		t.Fatalf("%d heavy requests remembered, over the bound of %d", n, maxHeavyKeys)
 	}
 }

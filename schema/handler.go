@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -48,7 +49,21 @@ type Options struct {
 	// refused at once: 503, Retry-After. Answers from the cache do
 	// neither.
 	MaxRunning, MaxWaiting int
+	// MaxHeavy bounds the heavy queries run at once (default half the
+	// processors, at least one): those whose answer had HeavyBytes or more
+	// (default DefaultHeavyBytes) the last time they ran. They have a lane
+	// of their own beside the MaxRunning of the others. A write to a busy
+	// server drops the cached answers of many large neighbourhoods at
+	// once; run together, they took every processor, and the cheap
+	// questions and the answers from the cache waited behind them. Since
+	// the lane is narrow and those answers are asked for all at once
+	// after a write, it has three times MaxWaiting places to wait.
+	MaxHeavy, HeavyBytes int
 }
+
+// DefaultHeavyBytes is the size of answer from which a query is heavy
+// (see Options.MaxHeavy).
+const DefaultHeavyBytes = 64 << 10
 
 func (o Options) withDefaults() Options {
 	if o.MaxDepth <= 0 {
@@ -75,6 +90,12 @@ func (o Options) withDefaults() Options {
 	if o.MaxWaiting <= 0 {
 		o.MaxWaiting = 8 * runtime.GOMAXPROCS(0)
 	}
+	if o.MaxHeavy <= 0 {
+		o.MaxHeavy = max(1, runtime.GOMAXPROCS(0)/2)
+	}
+	if o.HeavyBytes <= 0 {
+		o.HeavyBytes = DefaultHeavyBytes
+	}
 	return o
 }
 
@@ -97,11 +118,15 @@ const DefaultCacheBytes = 64 << 20
 // were read from (see answerCache, Options.CacheBytes); the
 // X-Newsgraph-Cache response header says "hit" or "miss". Queries that
 // are not answered from the cache are bounded by Options.MaxRunning and
-// MaxWaiting: beyond both, a request gets 503 with Retry-After.
+// MaxWaiting, or, for those whose last answer was large, by MaxHeavy:
+// beyond those bounds, a request gets 503 with Retry-After.
 func Handler(store *graph.Store, opts Options) http.Handler {
 	opts = opts.withDefaults()
 	s, err := build(store, opts)
-	h := &handler{schema: s, opts: opts, err: err, store: store, admit: newAdmission(opts.MaxRunning, opts.MaxWaiting)}
+	h := &handler{schema: s, opts: opts, err: err, store: store,
+		admit:   newAdmission(opts.MaxRunning, opts.MaxWaiting),
+		heavy:   newAdmission(opts.MaxHeavy, 3*opts.MaxWaiting),
+		heavies: newHeavyKeys(opts.HeavyBytes)}
 	if store != nil {
 		h.cache = newAnswerCache(opts.CacheBytes, store.Changes)
 	}
@@ -123,10 +148,18 @@ type handler struct {
 	err    error // from building the schema: every request then fails
 	store  *graph.Store
 	cache  *answerCache // nil when off
-	admit  *admission
+	admit  *admission   // the lane of most queries
+	heavy  *admission   // the lane of those whose last answer was large
+	// heavies says which requests go to the heavy lane.
+	heavies *heavyKeys
+	// inflight counts the requests in ServeHTTP, answers from the cache
+	// included.
+	inflight atomic.Int64
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.inflight.Add(1)
+	defer h.inflight.Add(-1)
 	if h.err != nil {
 		writeErrors(w, http.StatusInternalServerError, h.err.Error())
 		return
@@ -151,9 +184,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, http.StatusMethodNotAllowed, r.Method+" not allowed: use GET or POST")
 		return
 	}
+	key := requestKey(r, body)
 	if h.cache == nil {
 		if req, ok := parseRequest(w, r, body); ok {
-			answer, _, busy := h.admitted(r.Context(), req)
+			answer, _, busy := h.admitted(r.Context(), req, key)
 			if busy {
 				h.refuse(w)
 				return
@@ -164,7 +198,6 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	gen := h.store.Generation()
-	key := requestKey(r, body)
 	if answer, ok := h.cache.get(gen, key); ok {
 		h.cache.hits.Add(1)
 		writeAnswer(w, answer, "hit")
@@ -181,7 +214,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	v, _, shared := h.cache.flight.Do(strconv.FormatUint(gen, 10)+"\x00"+key, func() (any, error) {
 		ctx, reads := graph.WithReadSet(r.Context())
-		answer, clean, busy := h.admitted(ctx, req)
+		answer, clean, busy := h.admitted(ctx, req, key)
 		// A write that committed while the query ran may show in part of
 		// the answer: keep only answers computed within one generation.
 		if clean && h.store.Generation() == gen {
@@ -193,7 +226,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if shared && !res.clean && !res.busy {
 		// The failure may be the first caller's own (its timeout, its
 		// client gone): run this request for itself.
-		res.answer, _, res.busy = h.admitted(r.Context(), req)
+		res.answer, _, res.busy = h.admitted(r.Context(), req, key)
 	}
 	if res.busy {
 		h.refuse(w)
@@ -202,10 +235,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeAnswer(w, res.answer, "miss")
 }
 
-// admitted runs req if the handler admits it (see admission); busy says
-// it did not.
-func (h *handler) admitted(ctx context.Context, req Request) (answer []byte, clean, busy bool) {
-	if err := h.admit.enter(ctx); err != nil {
+// admitted runs req, known by key, if the handler admits it to a lane
+// (see enter); busy says it did not.
+func (h *handler) admitted(ctx context.Context, req Request, key string) (answer []byte, clean, busy bool) {
+	hash := h.heavies.hash(key)
+	lane, err := h.enter(ctx, hash)
+	if err != nil {
 		if errors.Is(err, errBusy) {
 			return nil, false, true
 		}
@@ -214,16 +249,36 @@ func (h *handler) admitted(ctx context.Context, req Request) (answer []byte, cle
 		answer, _ := json.Marshal(&graphql.Result{Errors: gqlerrors.FormatErrors(fmt.Errorf("request stopped: %w", err))})
 		return append(answer, '\n'), false, false
 	}
-	defer h.admit.leave()
+	defer lane.leave()
 	answer, clean = h.run(ctx, req)
+	if clean {
+		// An error (a timeout, say) tells nothing of the answer's size.
+		h.heavies.note(hash, len(answer))
+	}
 	return answer, clean, false
+}
+
+// enter admits the request whose key hashes to hash to its lane (see
+// admission, Options.MaxHeavy), and returns the lane to leave when done.
+func (h *handler) enter(ctx context.Context, hash uint64) (*admission, error) {
+	if !h.heavies.is(hash) {
+		return h.admit, h.admit.enter(ctx)
+	}
+	// The heavy lane is narrow to leave processors to the cheap requests.
+	// When there are none in the handler, only heavy queries, a heavy query
+	// may take an idle place of the common lane rather than wait, so that
+	// a server asked only large questions (a burst of them after a write
+	// to a quiet server, say) still keeps every processor busy.
+	if h.inflight.Load() <= h.heavy.inside.Load()+1 && h.admit.tryEnter() {
+		return h.admit, nil
+	}
+	return h.heavy, h.heavy.enter(ctx)
 }
 
 // refuse answers a request the handler is too busy to run.
 func (h *handler) refuse(w http.ResponseWriter) {
 	w.Header().Set("Retry-After", "1")
-	writeErrors(w, http.StatusServiceUnavailable, fmt.Sprintf(
-		"server busy: %d queries running and %d waiting; retry in a second", h.opts.MaxRunning, h.opts.MaxWaiting))
+	writeErrors(w, http.StatusServiceUnavailable, "server busy: every place to run or wait for a query like this one is taken; retry in a second")
 }
 
 // requestKey identifies a request by its bytes; see answerCache.

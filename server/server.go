@@ -38,6 +38,9 @@ type Options struct {
 	// MaxRunning and MaxWaiting bound the GraphQL queries run at once and
 	// waiting to run; zero means schema's defaults (see schema.Options).
 	MaxRunning, MaxWaiting int
+	// MaxHeavy bounds the queries with large answers run at once; zero
+	// means schema's default (see schema.Options).
+	MaxHeavy int
 	// Logger receives one structured line per request; nil discards.
 	Logger *slog.Logger
 }
@@ -72,7 +75,7 @@ func New(store *graph.Store, x *extract.Extractor, opts Options) *Server {
 	}
 	s := &Server{store: store, x: x, opts: opts, mux: http.NewServeMux(), started: time.Now()}
 	s.gql = schema.Handler(store, schema.Options{Timeout: opts.QueryTimeout, MaxBodyBytes: opts.MaxBodyBytes,
-		CacheBytes: opts.CacheBytes, MaxRunning: opts.MaxRunning, MaxWaiting: opts.MaxWaiting})
+		CacheBytes: opts.CacheBytes, MaxRunning: opts.MaxRunning, MaxWaiting: opts.MaxWaiting, MaxHeavy: opts.MaxHeavy})
 	s.mux.Handle("/graphql", s.gql)
 	s.mux.HandleFunc("GET /healthz", s.health)
 	s.mux.HandleFunc("GET /export", s.export)

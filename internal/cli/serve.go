@@ -28,6 +28,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	cacheMB := fs.Int("cache-mb", schema.DefaultCacheBytes>>20, "`megabytes` of memory for cached answers, kept until the next write; 0 turns the cache off")
 	maxRunning := fs.Int("max-running", 0, "most GraphQL `queries` run at once (default four per processor); answers from the cache do not count")
 	maxWaiting := fs.Int("max-waiting", 0, "most `requests` waiting to run (default eight per processor); beyond both bounds a request gets 503 and Retry-After")
+	maxHeavy := fs.Int("max-heavy", 0, "most `queries` with large answers (64 KB or more the last time they ran) run at once, beside the others (default half the processors, at least one)")
 	if _, code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -38,8 +39,8 @@ func runServe(ctx context.Context, env Env, args []string) int {
 		errorf(env, "serve: --cache-mb %d: want 0 (off) or more", *cacheMB)
 		return exitUsage
 	}
-	if *maxRunning < 0 || *maxWaiting < 0 {
-		errorf(env, "serve: --max-running %d, --max-waiting %d: want 0 (the default) or more", *maxRunning, *maxWaiting)
+	if *maxRunning < 0 || *maxWaiting < 0 || *maxHeavy < 0 {
+		errorf(env, "serve: --max-running %d, --max-waiting %d, --max-heavy %d: want 0 (the default) or more", *maxRunning, *maxWaiting, *maxHeavy)
 		return exitUsage
 	}
 	cacheBytes := int64(*cacheMB) << 20
@@ -66,7 +67,7 @@ func runServe(ctx context.Context, env Env, args []string) int {
 	}
 	srv := &http.Server{
 		Handler: server.New(store, extract.New(), server.Options{Token: *token, QueryTimeout: *timeout, CacheBytes: cacheBytes,
-			MaxRunning: *maxRunning, MaxWaiting: *maxWaiting, Logger: logger}),
+			MaxRunning: *maxRunning, MaxWaiting: *maxWaiting, MaxHeavy: *maxHeavy, Logger: logger}),
 		// A slow client must not hold a connection forever; the write
 		// timeout leaves room for a large export.
 		ReadHeaderTimeout: 10 * time.Second,
