@@ -97,6 +97,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ingest", "--published", "2017-02-30", "x"}, "date does not parse"},
 		{[]string{"extract"}, "Usage: newsgraph extract"},
 		{[]string{"serve", "--max-running", "-1"}, "--max-running -1"},
+		{[]string{"serve", "--max-heavy", "-2"}, "--max-heavy -2"},
 		{[]string{"serve", "--cache-mb", "-5"}, "--cache-mb -5"},
 	}
 	for _, tt := range tests {
