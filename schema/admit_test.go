@@ -164,6 +164,8 @@ func empty(t *testing.T, a *admission) {
 	}
 }
 
+// TestHeavyKeys checks which answers make a request heavy, that a smaller
+// answer makes it light again, and the bound on what is remembered.
 func TestHeavyKeys(t *testing.T) {
 	k := newHeavyKeys(100)
 	a, b := k.hash("a"), k.hash("b")
