@@ -75,6 +75,8 @@ type advancer interface {
 
 func (c changedKeys) note(k []byte) {
 	f := k[:fieldEnd(k)] // what fieldOf notes of a read
+	// Looked up first: a write notes the same field many times, and the
+	// lookup, unlike the insert, makes no string of it.
 	if _, ok := c[string(f)]; !ok {
 		c[string(f)] = struct{}{}
 	}

@@ -70,11 +70,16 @@ func (r *ReadSet) Keys() []string {
 
 func (r *ReadSet) add(k string) {
 	r.mu.Lock()
+	r.addLocked(k)
+	r.mu.Unlock()
+}
+
+// addLocked notes k unless past the bound. Called with mu held.
+func (r *ReadSet) addLocked(k string) {
 	if r.keys != nil {
 		r.keys[k] = struct{}{}
 		r.bound()
 	}
-	r.mu.Unlock()
 }
 
 // bound gives up on noting once over maxReadKeys. Called with mu held.
@@ -105,11 +110,13 @@ func (r *ReadSet) noteCached(s *Store, c advancer, id string) {
 // noteKeys records reads of keys, served by a cache that kept them (the
 // name cache).
 func (r *ReadSet) noteKeys(keys []string) {
-	if r == nil {
+	if r == nil || r.full.Load() {
 		return
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	for _, k := range keys {
-		r.add(fieldOf(k))
+		r.addLocked(fieldOf(k))
 	}
 }
 

@@ -42,6 +42,11 @@ type answerCache struct {
 	shards  []cacheShard
 	seed    maphash.Seed
 
+	// span keeps the last answer of touched: after a write, every shard
+	// asks about the same generations.
+	spanMu sync.Mutex
+	span   touchedSpan
+
 	flight         singleflight.Group
 	hits, misses   atomic.Uint64
 	evicted, reset atomic.Uint64
@@ -56,6 +61,12 @@ type cacheShard struct {
 	lru    *list.List // of *cacheEntry, most recently used first
 	byKey  map[string]*list.Element
 	byRead map[string][]*list.Element // what was read -> the answers that read it
+}
+
+type touchedSpan struct {
+	from, to uint64
+	touched  []string
+	all      bool
 }
 
 type cacheEntry struct {
@@ -166,11 +177,7 @@ func (c *answerCache) catchUp(sh *cacheShard, gen uint64) {
 	if gen <= sh.gen {
 		return
 	}
-	var changed []string
-	all := true
-	if c.changes != nil {
-		changed, all = c.changes(sh.gen, gen)
-	}
+	touched, all := c.touched(sh.gen, gen)
 	sh.gen = gen
 	if all {
 		if sh.lru.Len() > 0 {
@@ -182,14 +189,46 @@ func (c *answerCache) catchUp(sh *cacheShard, gen uint64) {
 		sh.bytes = 0
 		return
 	}
-	for _, k := range changed {
-		for _, r := range graph.Touched(k) {
-			for len(sh.byRead[r]) > 0 {
-				sh.remove(sh.byRead[r][0])
-				c.dropped.Add(1)
+	for _, r := range touched {
+		for len(sh.byRead[r]) > 0 {
+			sh.remove(sh.byRead[r][0])
+			c.dropped.Add(1)
+		}
+	}
+}
+
+// touched returns what an answer must have read for the writes from
+// generation from to generation to to concern it (graph.Touched of each
+// key they changed, each once), or all true when the store cannot say.
+// The shards catching up after a write all ask about the same
+// generations, and most changed keys share a handful of tables: worked
+// out once, the drop costs each shard a lookup per key changed, not
+// three, and the store copies the keys once, not once per shard.
+// Called with a shard's lock held; takes no shard lock.
+func (c *answerCache) touched(from, to uint64) ([]string, bool) {
+	if c.changes == nil {
+		return nil, true
+	}
+	c.spanMu.Lock()
+	defer c.spanMu.Unlock()
+	if sp := c.span; sp.from == from && sp.to == to && to != 0 {
+		return sp.touched, sp.all
+	}
+	changed, all := c.changes(from, to)
+	var touched []string
+	if !all {
+		seen := make(map[string]struct{}, len(changed)+16)
+		for _, k := range changed {
+			for _, r := range graph.Touched(k) {
+				if _, ok := seen[r]; !ok {
+					seen[r] = struct{}{}
+					touched = append(touched, r)
+				}
 			}
 		}
 	}
+	c.span = touchedSpan{from, to, touched, all}
+	return touched, all
 }
 
 func (sh *cacheShard) remove(el *list.Element) {

@@ -132,8 +132,8 @@ func TestAnswerCacheDropsWhatChanged(t *testing.T) {
 				if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 					t.Errorf("cached after the write = %v, want %v", got, tc.want)
 				}
-				if asked == 0 || asked > len(c.shards) {
-					t.Errorf("asked the store %d times what changed, want once per shard at most (%d)", asked, len(c.shards))
+				if asked != 1 {
+					t.Errorf("asked the store %d times what changed, want once for all %d shards", asked, len(c.shards))
 				}
 				if _, ok := c.get(1, "entity"); ok {
 					t.Errorf("a request begun before the write was answered from the cache")
@@ -302,4 +302,43 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// BenchmarkAnswerCacheCatchUp times what a write of an article costs the
+// cache: every shard catching up to the new generation, dropping the
+// answers that read what changed. The write changes 3,000 keys in a
+// dozen tables, as an ingested article does, and the cache holds 4,000
+// answers of 50 keys read each.
+func BenchmarkAnswerCacheCatchUp(b *testing.B) {
+	tables := []string{"e", "ro", "m", "q", "qs", "qd", "cw", "cr", "d", "n", "ev", "r"}
+	var changed []string
+	for i := range 3000 {
+		changed = append(changed, fmt.Sprintf("%s\x00W%d", tables[i%len(tables)], i))
+	}
+	c := newAnswerCache(256<<20, func(from, to uint64) ([]string, bool) { return changed, false })
+	for i := range 4000 {
+		reads := make([]string, 50)
+		for j := range reads {
+			reads[j] = fmt.Sprintf("%s\x00R%d", tables[j%len(tables)], i*50+j)
+		}
+		c.put(0, fmt.Sprintf("answer %d", i), []byte("answer"), reads)
+	}
+	keys := make([]string, 0, len(c.shards))
+	for i := 0; len(keys) < len(c.shards); i++ {
+		// One key per shard, so that every shard catches up.
+		k := fmt.Sprintf("answer %d", i)
+		if c.shard(k) == &c.shards[len(keys)] {
+			keys = append(keys, k)
+		}
+	}
+	gen := uint64(0)
+	for b.Loop() {
+		gen++
+		for _, k := range keys {
+			c.get(gen, k)
+		}
+	}
+	if st := c.stats(); st.Entries != 4000 || st.Dropped != 0 {
+		b.Fatalf("stats %+v: the write dropped answers it did not concern", st)
+	}
 }

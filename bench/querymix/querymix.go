@@ -231,6 +231,8 @@ func NewPicker(kinds []Kind, t Targets, seed uint64) *Picker {
 // Next returns request i. Not safe for concurrent use.
 func (p *Picker) Next(i int) Request {
 	k := p.kinds[i%len(p.kinds)]
+	// Drawn for every kind, Contains too, so that a seed gives the same
+	// people as in earlier runs whatever the mix.
 	person := p.t.People[p.zipf.Uint64()]
 	if k == Contains {
 		return phraseRequest(p.t.Phrases[p.r.IntN(len(p.t.Phrases))])
