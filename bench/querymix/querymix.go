@@ -284,7 +284,17 @@ func phraseRequest(ph Phrase) Request {
 
 // HTTP returns a Poster that POSTs JSON to url with c.
 func HTTP(c *http.Client, url string) Poster {
-	return func(ctx context.Context, r Request) ([]byte, error) {
+	post := HTTPInto(c, url)
+	return func(ctx context.Context, r Request) ([]byte, error) { return post(ctx, r, nil) }
+}
+
+// HTTPInto is HTTP for a caller that posts in a loop: each answer is read
+// into buf when it fits, and the answer returned may be passed as buf to
+// the next call. A load generator that made a buffer per answer (100 MB a
+// second at 1,000 requests a second on the 100k store) collected 80 times
+// in 20 s, on the cores the server shares; reusing them, twice.
+func HTTPInto(c *http.Client, url string) func(ctx context.Context, r Request, buf []byte) ([]byte, error) {
+	return func(ctx context.Context, r Request, buf []byte) ([]byte, error) {
 		b, err := json.Marshal(r)
 		if err != nil {
 			return nil, err
@@ -299,7 +309,7 @@ func HTTP(c *http.Client, url string) Poster {
 			return nil, err
 		}
 		defer resp.Body.Close()
-		body, err := readBody(resp)
+		body, err := readBody(resp, buf)
 		if err != nil {
 			return nil, fmt.Errorf("reading the answer: %w", err)
 		}
@@ -310,18 +320,33 @@ func HTTP(c *http.Client, url string) Poster {
 // maxAnswer bounds an answer the load test reads.
 const maxAnswer = 64 << 20
 
-// readBody reads an answer into one buffer of its announced length, so
-// that a load generator sharing the server's cores spends little on
-// growing buffers.
-func readBody(resp *http.Response) ([]byte, error) {
+// readBody reads an answer into buf, or into one new buffer of its
+// announced length when buf is too small.
+func readBody(resp *http.Response, buf []byte) ([]byte, error) {
 	if n := resp.ContentLength; n >= 0 && n <= maxAnswer {
-		body := make([]byte, n)
-		if _, err := io.ReadFull(resp.Body, body); err != nil {
+		if int64(cap(buf)) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
+		if _, err := io.ReadFull(resp.Body, buf); err != nil {
 			return nil, err
 		}
-		return body, nil
+		return buf, nil
 	}
-	return io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
+	r, buf := io.LimitReader(resp.Body, maxAnswer), buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // Handler returns a Poster that serves each request with h in process, as

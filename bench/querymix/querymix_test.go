@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strconv"
 	"strings"
@@ -193,5 +194,42 @@ func TestHandler(t *testing.T) {
 	})
 	if _, err := Handler(bad)(context.Background(), Request{Query: "{x}"}); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("Handler(errors) error = %v, want boom", err)
+	}
+}
+
+func TestHTTPIntoReusesTheBuffer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+		if r.URL.Query().Get("chunked") == "" {
+			w.Header().Set("Content-Length", strconv.Itoa(n+len(`{"data":""}`)))
+		}
+		fmt.Fprint(w, `{"data":"`)
+		w.(http.Flusher).Flush() // an answer of unknown length, without Content-Length
+		fmt.Fprintf(w, `%s"}`, strings.Repeat("x", n))
+	}))
+	defer srv.Close()
+	buf := make([]byte, 0, 256)
+	for _, tc := range []struct {
+		query string
+		n     int
+		reuse bool // the answer fits buf
+	}{
+		{"?n=10", 10, true},
+		{"?n=200", 200, true},
+		{"?n=10&chunked=1", 10, true},
+		{"?n=1000", 1000, false},
+		{"?n=1000&chunked=1", 1000, false},
+	} {
+		post := HTTPInto(srv.Client(), srv.URL+tc.query)
+		got, err := post(context.Background(), Request{Kind: Speaker, Query: "{x}"}, buf)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		if want := `{"data":"` + strings.Repeat("x", tc.n) + `"}`; string(got) != want {
+			t.Errorf("%s: answer %.40q..., want %.40q...", tc.query, got, want)
+		}
+		if reused := &got[:1][0] == &buf[:1][0]; reused != tc.reuse {
+			t.Errorf("%s: answer read into the buffer given = %v, want %v", tc.query, reused, tc.reuse)
+		}
 	}
 }

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"runtime"
+	"syscall"
+	"testing"
+)
+
+func timerSlack(t *testing.T) uintptr {
+	t.Helper()
+	v, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prGetTimerSlack, 0, 0)
+	if errno != 0 {
+		t.Fatalf("PR_GET_TIMERSLACK: %v", errno)
+	}
+	return v
+}
+
+// The pacer's thread goes back to Go's pool when it closes: with the
+// slack it had.
+func TestPacerRestoresTimerSlack(t *testing.T) {
+	runtime.LockOSThread() // so that every reading is of the same thread
+	defer runtime.UnlockOSThread()
+	before := timerSlack(t)
+	p := newPacer()
+	if got := timerSlack(t); got != 1 {
+		t.Errorf("timer slack while pacing = %d ns, want 1", got)
+	}
+	p.close()
+	if got := timerSlack(t); got != before {
+		t.Errorf("timer slack after close = %d ns, want %d as before", got, before)
+	}
+}
