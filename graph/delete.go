@@ -1205,8 +1205,8 @@ func (d *deleter) speltElsewhere(eid string, match func(string) bool) (bool, err
 //
 // Writes still in memory tables are compacted by a later call, after
 // Close has flushed them. A store whose tables all sit in level 0 (fewer
-// than five flushed memory tables: some 100 MB of writes) is left as it
-// is, as Badger's Flatten leaves it. Compact is a no-op in memory.
+// than ten flushed memory tables: some 200 MB of writes; see Open) is
+// left as it is, as Badger's Flatten leaves it. Compact is a no-op in memory.
 func (s *Store) Compact(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err

@@ -171,11 +171,18 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		WithMemTableSize(16 << 20).
 		WithNumMemtables(3).
 		WithNumCompactors(2).
-		// Level 0 tables each span every key, so each read probes all of
-		// them, and Badger compacts them only once there are five. The
-		// 100k store closed with four (23 MB): compacting them at close
-		// took 1.3 s, and queries on the store then ran 5-15% faster
-		// (contains 20-40%).
+		// Level 0 tables each span every key, so each merge of level 0
+		// into the level below rewrites that whole level: tens of MB in a
+		// store of 100,000 articles. Merging ten tables at a time rather
+		// than Badger's five halves those merges: two whole 100k builds
+		// took 673 and 696 s of CPU, against 760 and 809 s (BENCHMARKS.md,
+		// eleventh session). Writers stall at twice that many.
+		WithNumLevelZeroTables(10).
+		WithNumLevelZeroTablesStall(20).
+		// Every read probes every level 0 table, though. The 100k store
+		// closed with four (23 MB): compacting them at close took 1.3 s,
+		// and queries on the store then ran 5-15% faster (contains
+		// 20-40%).
 		WithCompactL0OnClose(true)
 	if opts.InMemory {
 		// Smaller memtables: tests open many stores at once.
