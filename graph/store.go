@@ -175,7 +175,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		// into the level below rewrites that whole level: tens of MB in a
 		// store of 100,000 articles. Merging ten tables at a time rather
 		// than Badger's five halves those merges: two whole 100k builds
-		// took 673 and 696 s of CPU, against 760 and 809 s (BENCHMARKS.md,
+		// took 673 and 697 s of CPU, against 760 and 809 s (BENCHMARKS.md,
 		// eleventh session). Writers stall at twice that many.
 		WithNumLevelZeroTables(10).
 		WithNumLevelZeroTablesStall(20).
