@@ -7,6 +7,7 @@ require (
 	github.com/graphql-go/graphql v0.8.1
 	github.com/jdkato/prose/v2 v2.0.0
 	golang.org/x/sync v0.24.0
+	golang.org/x/sys v0.49.0
 	golang.org/x/tools v0.52.0
 )
 
@@ -24,7 +25,6 @@ require (
 	go.opentelemetry.io/otel v1.41.0 // indirect
 	go.opentelemetry.io/otel/metric v1.41.0 // indirect
 	go.opentelemetry.io/otel/trace v1.41.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
 	gonum.org/v1/gonum v0.7.0 // indirect
 	google.golang.org/protobuf v1.36.7 // indirect
 	gopkg.in/neurosnap/sentences.v1 v1.0.6 // indirect

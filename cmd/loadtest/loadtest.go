@@ -199,6 +199,7 @@ func Run(ctx context.Context, c *http.Client, cfg Config, p *querymix.Picker) (R
 	var pace *pacer
 	if interval > 0 {
 		pace = newPacer()
+		defer pace.close()
 	}
 schedule:
 	for i := 0; i < cfg.MaxRequests; i++ {
@@ -238,9 +239,6 @@ schedule:
 		} else {
 			warm++
 		}
-	}
-	if pace != nil {
-		pace.close()
 	}
 	close(jobs)
 	wg.Wait()

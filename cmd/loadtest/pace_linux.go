@@ -2,29 +2,24 @@ package main
 
 import (
 	"runtime"
-	"syscall"
 	"time"
-)
 
-// prctl options for a thread's timer slack: how late the kernel may end
-// its sleeps, 50 µs by default, so as to group wake-ups.
-const (
-	prSetTimerSlack = 29
-	prGetTimerSlack = 30
+	"golang.org/x/sys/unix"
 )
 
 // startFineSleep locks the calling goroutine to its thread and sets the
-// thread's timer slack to a nanosecond, so that sleepFine wakes when
-// asked. The returned function puts both back.
+// thread's timer slack (how late the kernel may end its sleeps, to group
+// wake-ups; 50 µs by default) to a nanosecond, so that sleepFine wakes
+// when asked. The returned function puts both back.
 func startFineSleep() (stop func()) {
 	runtime.LockOSThread()
-	old, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prGetTimerSlack, 0, 0)
-	if errno != 0 {
+	old, err := unix.PrctlRetInt(unix.PR_GET_TIMERSLACK, 0, 0, 0, 0)
+	if err != nil {
 		return runtime.UnlockOSThread
 	}
-	syscall.RawSyscall(syscall.SYS_PRCTL, prSetTimerSlack, 1, 0)
+	unix.Prctl(unix.PR_SET_TIMERSLACK, 1, 0, 0, 0)
 	return func() {
-		syscall.RawSyscall(syscall.SYS_PRCTL, prSetTimerSlack, old, 0)
+		unix.Prctl(unix.PR_SET_TIMERSLACK, uintptr(old), 0, 0, 0)
 		runtime.UnlockOSThread()
 	}
 }
@@ -35,7 +30,7 @@ func sleepFine(d time.Duration) {
 	if d <= 0 {
 		return
 	}
-	ts := syscall.NsecToTimespec(int64(d))
-	for syscall.Nanosleep(&ts, &ts) == syscall.EINTR {
+	ts := unix.NsecToTimespec(int64(d))
+	for unix.Nanosleep(&ts, &ts) == unix.EINTR {
 	}
 }

@@ -2,15 +2,16 @@ package main
 
 import (
 	"runtime"
-	"syscall"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
-func timerSlack(t *testing.T) uintptr {
+func timerSlack(t *testing.T) int {
 	t.Helper()
-	v, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prGetTimerSlack, 0, 0)
-	if errno != 0 {
-		t.Fatalf("PR_GET_TIMERSLACK: %v", errno)
+	v, err := unix.PrctlRetInt(unix.PR_GET_TIMERSLACK, 0, 0, 0, 0)
+	if err != nil {
+		t.Fatalf("PR_GET_TIMERSLACK: %v", err)
 	}
 	return v
 }
